@@ -1,0 +1,278 @@
+/**
+ * The analyzer: compiles a taxonomy once and runs the pipeline
+ * normalize -> tokenize -> sections -> match skills -> match responsibilities -> score -> explain.
+ */
+import { InvalidInputError, InvalidOptionsError } from './errors.js';
+import { compare, findGaps, type RoleComparison } from './explain.js';
+import { parseJsonResume, pathAt, renderJsonResume, type JsonResume, type PathSegment } from './json-resume.js';
+import { compileResponsibilities, matchResponsibilities, RESPONSIBILITY_THRESHOLD, type ResponsibilityMatcher } from './match-responsibilities.js';
+import { compileSkills, findMentions, type Evidence, type SkillMatch, type SkillMatcher } from './match-skills.js';
+import { normalizeText, toOriginalSpan } from './normalize.js';
+import { allocate, bandOf, componentOf, healthContext, skillStrengths, GENERIC_FLOOR, type ComponentName, type RoleFit, type ScoreItem, type SkillStrength } from './score.js';
+import { findSections, type SectionKind } from './sections.js';
+import { defaultTaxonomy, validateTaxonomy, type Role, type Skill, type Taxonomy } from './taxonomy.js';
+import { tokenize } from './tokenize.js';
+
+/** Default `maxInputLength`: 2,000,000 characters, about 400 pages of text. */
+export const DEFAULT_MAX_INPUT_LENGTH = 2_000_000;
+
+export interface AnalyzerOptions {
+  /** A custom taxonomy (validated; a TaxonomyError lists every issue). Default: the bundled taxonomy. */
+  readonly taxonomy?: Taxonomy | unknown;
+}
+
+export interface AnalyzeOptions {
+  /** The role to report as `target`. Default `health-technician`. */
+  readonly target?: string;
+  /** Longest input accepted, in characters (for JSON Resume: of its rendering). Default 2,000,000. */
+  readonly maxInputLength?: number;
+}
+
+export interface ExtractOptions {
+  readonly maxInputLength?: number;
+}
+
+/** A responsibility phrase the resume shows, with the lines that show it. */
+export interface ResponsibilityMatch {
+  readonly id: string;
+  /** The phrase as the seed gives it. */
+  readonly text: string;
+  /** Best line similarity in [0, 1]. */
+  readonly similarity: number;
+  /** similarity >= RESPONSIBILITY_THRESHOLD. */
+  readonly matched: boolean;
+  readonly evidence: readonly (Omit<Evidence, 'kind' | 'negated' | 'hedged' | 'confidence'> & { readonly similarity: number })[];
+}
+
+/** A section of the analysed text (offsets into the analysed text). */
+export interface SectionSpan { readonly kind: SectionKind; readonly heading: string; readonly start: number; readonly end: number }
+
+/** Everything resume-fit found and concluded about one resume. */
+export interface AnalysisReport {
+  /** The target role's fit (also in `roles`). */
+  readonly target: RoleFit;
+  /** Every role's fit, best first (ties by role id). */
+  readonly roles: readonly RoleFit[];
+  /** The skills found, in order of first mention. */
+  readonly skills: readonly SkillMatch[];
+  /** Responsibility phrases the resume shows, best first. */
+  readonly responsibilities: readonly ResponsibilityMatch[];
+  readonly sections: readonly SectionSpan[];
+  /** Why the target role compares as it does with the best other role. */
+  readonly comparison: RoleComparison;
+  /** For JSON Resume input: the text rendering that evidence offsets point into. */
+  readonly text?: string;
+  /** Why every score is 0, when that is so. */
+  readonly reason?: string;
+}
+
+/** Role summary for listings. */
+export interface RoleInfo { readonly id: string; readonly title: string; readonly description: string; readonly onetSoc: readonly string[] }
+
+/** A compiled taxonomy with the verbs that use it; create one and reuse it for many resumes. */
+export interface Analyzer {
+  analyzeResume(input: string | JsonResume, options?: AnalyzeOptions): AnalysisReport;
+  extractSkills(text: string, options?: ExtractOptions): SkillMatch[];
+  listRoles(): RoleInfo[];
+  compareRoles(report: AnalysisReport, a: string, b: string): RoleComparison;
+  readonly taxonomy: Taxonomy;
+}
+
+interface Compiled {
+  readonly taxonomy: Taxonomy;
+  readonly skills: SkillMatcher;
+  readonly resp: ResponsibilityMatcher;
+  readonly skillsById: ReadonlyMap<string, Skill>;
+  readonly rolesById: ReadonlyMap<string, Role>;
+}
+
+function checkLength(length: number, options: { maxInputLength?: number } | undefined): void {
+  const max = options?.maxInputLength ?? DEFAULT_MAX_INPUT_LENGTH;
+  if (typeof max !== 'number' || !Number.isInteger(max) || max <= 0) {
+    throw new InvalidOptionsError('maxInputLength', `resume-fit: options.maxInputLength must be a positive whole number of characters, got ${typeof max === 'number' ? String(max) : typeof max}.`);
+  }
+  if (length > max) {
+    throw new InvalidInputError('ERR_INPUT_TOO_LARGE', `resume-fit: the input is ${length.toLocaleString('en-US')} characters, over maxInputLength (${max.toLocaleString('en-US')}). Raise options.maxInputLength or split the input.`);
+  }
+}
+
+function checkOptions(options: unknown, allowed: readonly string[]): void {
+  if (options === undefined) return;
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new InvalidOptionsError('options', `resume-fit: options must be an object, got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}.`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!allowed.includes(key)) throw new InvalidOptionsError(key, `resume-fit: unknown option "${key.slice(0, 40)}"; the options are ${allowed.join(', ')}.`);
+  }
+}
+
+interface Extraction {
+  readonly skills: SkillMatch[];
+  readonly tokens: ReturnType<typeof tokenize>;
+  readonly mentions: ReturnType<typeof findMentions>;
+  readonly toOriginal: (first: number, last: number) => [number, number];
+  readonly sectionOfLine: (line: number) => SectionKind | null;
+  readonly sections: SectionSpan[];
+}
+
+function extract(c: Compiled, input: string, segments: readonly PathSegment[] | null): Extraction {
+  const norm = normalizeText(input);
+  const tokens = tokenize(norm.text);
+  const sectionMap = findSections(norm.text);
+  // Heading words ("CERTIFICATIONS", "Clinical Skills:") name a section; they are not evidence of a skill.
+  const mentions = findMentions(c.skills, tokens).filter((m) => !sectionMap.sections.some((s) => tokens[m.first]!.start >= s.start && tokens[m.first]!.start < s.headingEnd));
+  const toOriginal = (first: number, last: number): [number, number] => toOriginalSpan(norm, tokens[first]!.start, tokens[last]!.end);
+  const sectionOfLine = (line: number): SectionKind | null => sectionMap.lineKinds[line] ?? null;
+  const bySkill = new Map<number, Evidence[]>();
+  for (const m of mentions) {
+    const [start, end] = toOriginal(m.first, m.last);
+    let e: Evidence = { start, end, text: input.slice(start, end), section: sectionOfLine(tokens[m.first]!.line), kind: m.kind, negated: m.negated, hedged: m.hedged, confidence: m.confidence };
+    if (m.cue) e = { ...e, cue: m.cue };
+    if (segments) { const path = pathAt(segments, start); if (path) e = { ...e, path }; }
+    const list = bySkill.get(m.skill);
+    if (list) list.push(e); else bySkill.set(m.skill, [e]);
+  }
+  const skills: SkillMatch[] = [...bySkill.entries()]
+    .map(([idx, evidence]) => { const s = c.skills.skills[idx]!; return { id: s.id, label: s.label, category: s.category, evidence }; })
+    .sort((a, b) => a.evidence[0]!.start - b.evidence[0]!.start || (a.id < b.id ? -1 : 1));
+  const sections = sectionMap.sections.map((s) => {
+    const [start] = toOriginalSpan(norm, s.start, s.start);
+    const [, end] = s.end > s.start ? toOriginalSpan(norm, s.start, s.end) : [start, start];
+    return { kind: s.kind, heading: s.heading, start, end };
+  });
+  return { skills, tokens, mentions, toOriginal, sectionOfLine, sections };
+}
+
+function compile(taxonomy: Taxonomy): Compiled {
+  const lexicon = taxonomy.lexicon ?? defaultTaxonomy.lexicon!;
+  const skills = compileSkills(taxonomy.skills, lexicon);
+  return {
+    taxonomy,
+    skills,
+    resp: compileResponsibilities(taxonomy.responsibilities ?? [], lexicon, skills),
+    skillsById: new Map(taxonomy.skills.map((s) => [s.id, s])),
+    rolesById: new Map(taxonomy.roles.map((r) => [r.id, r])),
+  };
+}
+
+// Roles whose work is outside health care: their generic skills (customer service, ...) always count in full.
+const NON_HEALTH_ROLES = new Set(['customer-care-technician']);
+
+function scoreRole(c: Compiled, role: Role, strengths: ReadonlyMap<string, SkillStrength>, ctx: number, resp: readonly ResponsibilityMatch[]): RoleFit {
+  const items: ScoreItem[] = [];
+  const totals = new Map<ComponentName, number>();
+  for (const entry of role.profile) {
+    const skill = c.skillsById.get(entry.skill);
+    const component = componentOf(entry, skill);
+    totals.set(component, (totals.get(component) ?? 0) + entry.weight);
+    const s = strengths.get(entry.skill);
+    if (!s || !skill) continue;
+    const gate = skill.generic && !NON_HEALTH_ROLES.has(role.id) ? GENERIC_FLOOR + (1 - GENERIC_FLOOR) * ctx : 1;
+    items.push({ component, id: skill.id, label: skill.label, weight: entry.weight, strength: Math.round(s.strength * gate * 1000) / 1000, evidence: s.evidence });
+  }
+  const respById = new Map(resp.map((r) => [r.id, r]));
+  for (const r of c.taxonomy.responsibilities ?? []) {
+    if (!r.roles.includes(role.id)) continue;
+    totals.set('responsibilities', (totals.get('responsibilities') ?? 0) + 1);
+    const m = respById.get(r.id);
+    if (m?.matched) items.push({ component: 'responsibilities', id: r.id, label: r.normalized, weight: 1, strength: m.similarity, evidence: m.evidence.map((e) => ({ ...e, kind: 'stem' as const, negated: false, hedged: false, confidence: e.similarity })) });
+  }
+  const { contributions, score } = allocate(items, totals, null);
+  const fit: RoleFit = { id: role.id, title: role.title, score, band: bandOf(score), contributions, missing: findGaps(role, strengths, c.skillsById) };
+  return score === 0 ? { ...fit, reason: strengths.size === 0 ? 'no skills of the taxonomy were found in the resume' : `none of the skills found are in the ${role.title.toLowerCase()} profile` } : fit;
+}
+
+function makeAnalyzer(c: Compiled): Analyzer {
+  const roleIds = c.taxonomy.roles.map((r) => r.id);
+  const defaultTarget = c.rolesById.has('health-technician') ? 'health-technician' : roleIds[0]!;
+
+  const analyzeResume = (input: string | JsonResume, options?: AnalyzeOptions): AnalysisReport => {
+    checkOptions(options, ['target', 'maxInputLength']);
+    const target = options?.target ?? defaultTarget;
+    if (typeof target !== 'string' || !c.rolesById.has(target)) {
+      throw new InvalidOptionsError('target', `resume-fit: unknown target role ${typeof target === 'string' ? `"${target.slice(0, 60)}"` : typeof target}; use one of: ${roleIds.join(', ')}.`, 'ERR_UNKNOWN_ROLE');
+    }
+    let text: string;
+    let segments: readonly PathSegment[] | null = null;
+    let rendered: string | undefined;
+    if (typeof input === 'string') {
+      checkLength(input.length, options);
+      text = input;
+    } else if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
+      const doc = parseJsonResume(input);
+      const r = renderJsonResume(doc);
+      checkLength(r.text.length, options);
+      text = r.text;
+      segments = r.segments;
+      rendered = r.text;
+    } else {
+      throw new InvalidInputError('ERR_INVALID_INPUT', `resume-fit: expected resume text (a string) or a JSON Resume object, got ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}.`);
+    }
+    const ex = extract(c, text, segments);
+    const strengths = skillStrengths(ex.skills, c.skillsById);
+    const ctx = healthContext(strengths, c.skillsById);
+    const raw = matchResponsibilities(c.resp, c.skills, ex.tokens, ex.mentions);
+    const allResp: ResponsibilityMatch[] = raw.map((r) => {
+      const item = c.resp.items[r.index]!.r;
+      const evidence = r.similarity > 0 ? r.lines.map((l) => {
+        const [start, end] = ex.toOriginal(l.unit.first, l.unit.last);
+        const base = { start, end, text: text.slice(start, end), section: ex.sectionOfLine(ex.tokens[l.unit.first]!.line), similarity: l.similarity };
+        const path = segments ? pathAt(segments, start) : undefined;
+        return path ? { ...base, path } : base;
+      }) : [];
+      return { id: item.id, text: item.text, similarity: r.similarity, matched: r.passed, evidence };
+    });
+    const roles = c.taxonomy.roles.map((role) => scoreRole(c, role, strengths, ctx, allResp))
+      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+    const targetFit = roles.find((r) => r.id === target)!;
+    const other = roles.find((r) => r.id !== target) ?? targetFit;
+    const comparison = compare(c.rolesById.get(target)!, c.rolesById.get(other.id)!, targetFit, other, strengths, c.skillsById);
+    const responsibilities = allResp.filter((r) => r.matched).sort((a, b) => b.similarity - a.similarity || (a.id < b.id ? -1 : 1));
+    const report: AnalysisReport = { target: targetFit, roles, skills: ex.skills, responsibilities, sections: ex.sections, comparison };
+    const withText = rendered !== undefined ? { ...report, text: rendered } : report;
+    return roles.every((r) => r.score === 0) ? { ...withText, reason: text.trim() ? 'no evidence of any role was found in the resume' : 'the resume is empty' } : withText;
+  };
+
+  return {
+    taxonomy: c.taxonomy,
+    analyzeResume,
+    extractSkills(text: string, options?: ExtractOptions): SkillMatch[] {
+      checkOptions(options, ['maxInputLength']);
+      if (typeof text !== 'string') throw new InvalidInputError('ERR_INVALID_INPUT', `resume-fit: extractSkills expects a string, got ${text === null ? 'null' : typeof text}.`);
+      checkLength(text.length, options);
+      return extract(c, text, null).skills;
+    },
+    listRoles: () => c.taxonomy.roles.map((r) => ({ id: r.id, title: r.title, description: r.description, onetSoc: r.onetSoc })),
+    compareRoles(report: AnalysisReport, a: string, b: string): RoleComparison {
+      for (const [name, id] of [['a', a], ['b', b]] as const) {
+        if (!c.rolesById.has(id)) throw new InvalidOptionsError(name, `resume-fit: unknown role "${String(id).slice(0, 60)}"; use one of: ${roleIds.join(', ')}.`, 'ERR_UNKNOWN_ROLE');
+      }
+      const strengths = skillStrengths(report.skills, c.skillsById);
+      const fa = report.roles.find((r) => r.id === a);
+      const fb = report.roles.find((r) => r.id === b);
+      if (!fa || !fb) throw new InvalidOptionsError('report', 'resume-fit: the report was made with another taxonomy; compare roles with the analyzer that made it.');
+      return compare(c.rolesById.get(a)!, c.rolesById.get(b)!, fa, fb, strengths, c.skillsById);
+    },
+  };
+}
+
+/**
+ * Compiles a taxonomy once and returns an analyzer to reuse for many resumes.
+ * @example
+ * const analyzer = createAnalyzer()
+ * for (const text of resumes) console.log(analyzer.analyzeResume(text).target.score)
+ */
+export function createAnalyzer(options?: AnalyzerOptions): Analyzer {
+  checkOptions(options, ['taxonomy']);
+  const taxonomy = options?.taxonomy === undefined ? defaultTaxonomy : validateTaxonomy(options.taxonomy);
+  return makeAnalyzer(compile(taxonomy));
+}
+
+let shared: Analyzer | undefined;
+/** The analyzer of the default taxonomy, compiled on first use (not at import). */
+export function defaultAnalyzer(): Analyzer {
+  shared ??= createAnalyzer();
+  return shared;
+}
+
+export { RESPONSIBILITY_THRESHOLD };

@@ -1,0 +1,129 @@
+/**
+ * Step 7: explain. Gaps (what a role wants that the resume does not show, with why and how to show it) and
+ * role comparisons. This module only reads scores and the taxonomy; it never recomputes a score.
+ */
+import type { Gap, RoleFit, SkillStrength } from './score.js';
+import { componentOf } from './score.js';
+import type { ProfileEntry, Role, Skill } from './taxonomy.js';
+
+
+export function whyItMatters(entry: ProfileEntry, skill: Skill, role: Role): string {
+  switch (entry.kind) {
+    case 'share':
+      return `${skill.label} appears on ${skill.share ?? 0}% of health technician resumes.`;
+    case 'distinct':
+      return `The seeds list ${skill.label.toLowerCase()} among the skills that set the ${role.title.toLowerCase()} role apart ("${entry.quote}").`;
+    case 'shared':
+      return `${role.title}s and health technicians both use ${skill.label.toLowerCase()} (${entry.quote}).`;
+    case 'coursework':
+      return `${role.title} training often covers it: "${entry.quote}".`;
+    case 'technology':
+      return `A technology in use or growing for this role: "${entry.quote}".`;
+    case 'soft':
+      return `A soft skill the role relies on: "${entry.quote}".`;
+    default:
+      return `Part of the role's duties: "${entry.quote}".`;
+  }
+}
+
+export function suggestionFor(skill: Skill): string {
+  if (skill.suggestion) return skill.suggestion;
+  const l = skill.label;
+  switch (skill.category) {
+    case 'credential':
+      return `List ${l} under a CERTIFICATIONS heading with the issuer and the expiry date.`;
+    case 'knowledge':
+      return `List ${l} coursework or training under EDUCATION, or show it in an experience bullet.`;
+    case 'soft':
+      return `Show ${l.toLowerCase()} with a concrete example in an experience bullet rather than as a bare word.`;
+    case 'technology':
+      return `Name the ${l.toLowerCase()} tools you used in an experience bullet.`;
+    default:
+      return `Add an experience bullet that shows ${l.toLowerCase()}: what you did, for whom and how often.`;
+  }
+}
+
+/** The role's profile skills with no usable evidence, heaviest first. */
+export function findGaps(role: Role, strengths: ReadonlyMap<string, SkillStrength>, skillsById: ReadonlyMap<string, Skill>): Gap[] {
+  const gaps: Gap[] = [];
+  for (const entry of role.profile) {
+    const skill = skillsById.get(entry.skill);
+    if (!skill || (strengths.get(entry.skill)?.strength ?? 0) > 0) continue;
+    gaps.push({ skill: skill.id, label: skill.label, weight: entry.weight, component: componentOf(entry, skill), why: whyItMatters(entry, skill, role), suggestion: suggestionFor(skill) });
+  }
+  return gaps.sort((a, b) => b.weight - a.weight || (a.skill < b.skill ? -1 : 1));
+}
+
+/** One side of a role comparison. */
+export interface ComparisonSide {
+  readonly id: string;
+  readonly title: string;
+  readonly score: number;
+  /** Skills this role wants and the other does not, that the resume shows. */
+  readonly distinctFound: readonly string[];
+  /** Skills this role wants and the other does not, that the resume lacks. */
+  readonly distinctMissing: readonly string[];
+}
+
+/** Why one role fits better than another. */
+export interface RoleComparison {
+  /** The better-fitting role's id, or null for a tie. */
+  readonly better: string | null;
+  readonly difference: number;
+  readonly a: ComparisonSide;
+  readonly b: ComparisonSide;
+  /** Skills both roles want that the resume shows. */
+  readonly sharedFound: readonly string[];
+  /** Salary, education and industry context from the seeds. */
+  readonly context: readonly string[];
+  /** One or two sentences for a person. */
+  readonly summary: string;
+}
+
+function side(role: Role, other: Role, fit: RoleFit, strengths: ReadonlyMap<string, SkillStrength>, skillsById: ReadonlyMap<string, Skill>): ComparisonSide {
+  const otherSkills = new Set(other.profile.map((p) => p.skill));
+  const found: string[] = [];
+  const missing: string[] = [];
+  for (const p of role.profile) {
+    if (otherSkills.has(p.skill)) continue;
+    const label = skillsById.get(p.skill)?.label ?? p.skill;
+    ((strengths.get(p.skill)?.strength ?? 0) > 0 ? found : missing).push(label);
+  }
+  return { id: role.id, title: role.title, score: fit.score, distinctFound: found, distinctMissing: missing };
+}
+
+const money = (n: number): string => `$${Math.abs(n).toLocaleString('en-US')}`;
+
+function contextOf(role: Role): string[] {
+  const out: string[] = [];
+  const s = role.facts.salary;
+  if (s?.differenceVsHealthTechnician !== undefined) out.push(`${role.title}s earn ${money(s.differenceVsHealthTechnician)} ${s.differenceVsHealthTechnician < 0 ? 'less' : 'more'} a year than health technicians on average.`);
+  if (s?.median !== undefined) out.push(`${role.title}s had a median salary of ${money(s.median)} (${s.year ?? ''}).`.replace(' ()', ''));
+  if (s?.highestPayingIndustry) out.push(`${role.title}s are paid most in the ${s.highestPayingIndustry} industry${s.industryAverage ? ` (${money(s.industryAverage)} on average)` : ''}.`);
+  const e = role.facts.education;
+  if (e?.requirement) out.push(`${role.title} education: ${e.requirement}.`);
+  if (e?.mastersDifference !== undefined) out.push(`${role.title}s are ${Math.abs(e.mastersDifference)}% ${e.mastersDifference < 0 ? 'less' : 'more'} likely than health technicians to hold a Master's degree${e.doctoralDifference !== undefined ? ` and ${Math.abs(e.doctoralDifference)}% ${e.doctoralDifference < 0 ? 'less' : 'more'} likely to hold a Doctoral degree` : ''}.`);
+  const g = role.facts.growth;
+  if (g) out.push(`${role.title} jobs were projected to grow ${g.percent}% (${g.period}).`);
+  return out;
+}
+
+export function compare(a: Role, b: Role, fitA: RoleFit, fitB: RoleFit, strengths: ReadonlyMap<string, SkillStrength>, skillsById: ReadonlyMap<string, Skill>): RoleComparison {
+  const sa = side(a, b, fitA, strengths, skillsById);
+  const sb = side(b, a, fitB, strengths, skillsById);
+  const bSkills = new Set(b.profile.map((p) => p.skill));
+  const sharedFound = a.profile.filter((p) => bSkills.has(p.skill) && (strengths.get(p.skill)?.strength ?? 0) > 0).map((p) => skillsById.get(p.skill)?.label ?? p.skill);
+  const difference = Math.round((fitA.score - fitB.score) * 100) / 100;
+  const better = difference > 0 ? a.id : difference < 0 ? b.id : null;
+  const [win, lose] = difference >= 0 ? [sa, sb] : [sb, sa];
+  const list = (xs: readonly string[]): string => xs.slice(0, 4).map((x) => x.toLowerCase()).join(', ');
+  let summary: string;
+  if (better === null) summary = `${a.title} and ${b.title} fit equally well (${fitA.score}).`;
+  else {
+    summary = `${win.title} fits better (${win.score} vs ${lose.score})`;
+    summary += win.distinctFound.length ? `: the resume shows ${list(win.distinctFound)}, which ${lose.title.toLowerCase()} profiles do not emphasise` : '';
+    summary += lose.distinctMissing.length ? `; for ${lose.title.toLowerCase()} it lacks ${list(lose.distinctMissing)}.` : '.';
+  }
+  const context = [...new Set([...contextOf(a), ...contextOf(b)])];
+  return { better, difference: Math.abs(difference), a: sa, b: sb, sharedFound, context, summary };
+}

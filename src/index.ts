@@ -1,0 +1,70 @@
+/**
+ * resume-fit: explainable resume skill matching and fit scores for health technician and allied-health roles.
+ * This file is the public API; a test asserts its exact export list.
+ */
+import { defaultAnalyzer, type AnalysisReport, type AnalyzeOptions, type ExtractOptions, type RoleInfo } from './analyze.js';
+import type { JsonResume } from './json-resume.js';
+import type { SkillMatch } from './match-skills.js';
+import type { RoleComparison } from './explain.js';
+
+/**
+ * Scores a resume (text or a JSON Resume object) for every role and explains each score.
+ * @example
+ * import { analyzeResume } from 'resume-fit'
+ * const report = analyzeResume('EXPERIENCE\n• Took vital signs and blood pressure for 30 patients a day')
+ * report.target.score      // health technician fit, 0-100
+ * report.roles[0].id       // best-fitting role
+ * report.target.missing[0] // the heaviest missing skill, with why and a suggestion
+ */
+export function analyzeResume(input: string | JsonResume, options?: AnalyzeOptions): AnalysisReport {
+  return defaultAnalyzer().analyzeResume(input, options);
+}
+
+/**
+ * Finds the taxonomy's skills in text, with the exact place of each mention.
+ * @example
+ * const skills = extractSkills('BLS/ACLS certified. No experience with telemetry.')
+ * skills.map((s) => s.id) // ['bls', 'life-support', 'telemetry-monitoring'] (the last one negated)
+ */
+export function extractSkills(text: string, options?: ExtractOptions): SkillMatch[] {
+  return defaultAnalyzer().extractSkills(text, options);
+}
+
+/**
+ * Lists the roles of the default taxonomy.
+ * @example
+ * listRoles().map((r) => r.id) // ['health-technician', 'emergency-room-technician', ...]
+ */
+export function listRoles(): RoleInfo[] {
+  return defaultAnalyzer().listRoles();
+}
+
+/**
+ * Explains why one role fits a resume better than another (distinct skills found and missing, salary and
+ * education context from the seeds).
+ * @example
+ * const report = analyzeResume(text)
+ * compareRoles(report, 'health-technician', 'emergency-room-technician').summary
+ */
+export function compareRoles(report: AnalysisReport, a: string, b: string): RoleComparison {
+  return defaultAnalyzer().compareRoles(report, a, b);
+}
+
+export { createAnalyzer, DEFAULT_MAX_INPUT_LENGTH, RESPONSIBILITY_THRESHOLD } from './analyze.js';
+export type { AnalysisReport, AnalyzeOptions, Analyzer, AnalyzerOptions, ExtractOptions, ResponsibilityMatch, RoleInfo, SectionSpan } from './analyze.js';
+
+export { ResumeFitError, InvalidInputError, InvalidOptionsError, TaxonomyError, isResumeFitError } from './errors.js';
+export type { ResumeFitErrorCode, ValidationIssue } from './errors.js';
+
+export { defaultTaxonomy, validateTaxonomy } from './taxonomy.js';
+export type { Lexicon, ProfileEntry, Responsibility, Role, RoleId, Skill, SkillCategory, Taxonomy } from './taxonomy.js';
+
+export { renderJsonResume } from './json-resume.js';
+export type { JsonResume, RenderedResume, PathSegment } from './json-resume.js';
+
+export type { Evidence, MatchKind, SkillMatch } from './match-skills.js';
+export type { Band, ComponentName, Contribution, Gap, RoleFit } from './score.js';
+export type { ComparisonSide, RoleComparison } from './explain.js';
+export type { SectionKind } from './sections.js';
+// Not exported on purpose: the pipeline stages (normalize, tokenize, sections, matchers). They are tested
+// directly but their shapes may change in a minor release.

@@ -1,0 +1,169 @@
+/**
+ * Step 6: score each role 0-100 from the evidence. The model (DESIGN.md has the reasoning):
+ *
+ *   score = skills (55) + responsibilities (20) + credentials (15) + soft skills (10)
+ *
+ * Each component is the role's weighted coverage divided by a saturation share τ and capped at 1, so a resume
+ * that shows half of a role's weighted skills gets the whole skills component. A component the role has no
+ * entries for gives its points to the others in proportion. A skill's strength is its best piece of evidence:
+ * match confidence × where it was found (experience counts more than a skills list) × 0.35 when hedged,
+ * 0 when negated. Repeating a skill never adds (best evidence, not a count). Skills common outside health
+ * care ("generic") count in full for health roles only when the resume shows health-care skills.
+ * Every point is a contribution with its evidence; contributions add up exactly to the score.
+ */
+import type { Evidence, SkillMatch } from './match-skills.js';
+import type { ProfileEntry, Role, Skill, SkillCategory } from './taxonomy.js';
+import type { SectionKind } from './sections.js';
+
+export type ComponentName = 'skills' | 'responsibilities' | 'credentials' | 'soft' | 'titles';
+
+export const COMPONENT_POINTS: Readonly<Record<Exclude<ComponentName, 'titles'>, number>> = { skills: 55, responsibilities: 20, credentials: 15, soft: 10 };
+/** Saturation: the weighted share of a component that earns all its points. */
+export const SATURATION: Readonly<Record<Exclude<ComponentName, 'titles'>, number>> = { skills: 0.5, responsibilities: 0.5, credentials: 0.6, soft: 0.6 };
+export const HEDGED_FACTOR = 0.35;
+/** Non-generic skills a resume needs for generic skills to count in full toward a health role. */
+export const HEALTH_CONTEXT_SKILLS = 4;
+/** What a generic skill keeps toward a health role when the resume shows no health-care skill. */
+export const GENERIC_FLOOR = 0.15;
+
+export type Band = 'strong' | 'moderate' | 'weak' | 'none';
+export const BANDS: readonly { band: Band; min: number }[] = [{ band: 'strong', min: 70 }, { band: 'moderate', min: 45 }, { band: 'weak', min: 20 }, { band: 'none', min: 0 }];
+
+/** One part of a score: what earned the points and where it was found. */
+export interface Contribution {
+  readonly component: ComponentName;
+  /** Skill, responsibility or role id. */
+  readonly id: string;
+  readonly label: string;
+  /** Points this adds to the score (hundredths; all contributions add up exactly to the score). */
+  readonly points: number;
+  /** The weight of the item in the role's profile. */
+  readonly weight: number;
+  /** How strongly the resume shows it, in [0, 1]. */
+  readonly strength: number;
+  /** The evidence behind it (the best piece first). */
+  readonly evidence: readonly Evidence[];
+}
+
+/** A skill the role wants that the resume does not show. */
+export interface Gap {
+  readonly skill: string;
+  readonly label: string;
+  readonly weight: number;
+  readonly component: ComponentName;
+  /** Why it matters, from the seeds. */
+  readonly why: string;
+  /** How to show it. */
+  readonly suggestion: string;
+}
+
+/** How well a resume fits one role. */
+export interface RoleFit {
+  readonly id: string;
+  readonly title: string;
+  /** 0 to 100, two decimals; the sum of `contributions[].points`. */
+  readonly score: number;
+  readonly band: Band;
+  readonly contributions: readonly Contribution[];
+  /** The role's profile skills the resume does not show, heaviest first. */
+  readonly missing: readonly Gap[];
+  /** Why the score is 0, when it is. */
+  readonly reason?: string;
+}
+
+export function bandOf(score: number): Band {
+  for (const b of BANDS) if (score >= b.min) return b.band;
+  return 'none';
+}
+
+const SECTION_FACTOR: Record<SectionKind | 'none', number> = { experience: 1, volunteer: 0.95, certifications: 0.85, education: 0.7, skills: 0.75, summary: 0.7, other: 0.6, none: 0.8 };
+
+/** Strength of one piece of evidence for a skill of a category. */
+export function evidenceStrength(e: Evidence, category: SkillCategory): number {
+  if (e.negated) return 0;
+  let f = SECTION_FACTOR[e.section ?? 'none'];
+  // Credentials and coursework are shown by listing them where they belong.
+  if (category === 'credential' && (e.section === 'certifications' || e.section === 'education')) f = 1;
+  if (category === 'knowledge' && e.section === 'education') f = 1;
+  return e.confidence * f * (e.hedged ? HEDGED_FACTOR : 1);
+}
+
+/** Per skill: its best evidence strength and that evidence first. */
+export interface SkillStrength { readonly strength: number; readonly evidence: readonly Evidence[] }
+
+export function skillStrengths(matches: readonly SkillMatch[], skillsById: ReadonlyMap<string, Skill>): Map<string, SkillStrength> {
+  const out = new Map<string, SkillStrength>();
+  for (const m of matches) {
+    const cat = skillsById.get(m.id)?.category ?? m.category;
+    let best = 0;
+    let bestIdx = -1;
+    m.evidence.forEach((e, i) => {
+      const s = evidenceStrength(e, cat);
+      if (s > best) { best = s; bestIdx = i; }
+    });
+    if (bestIdx < 0) continue;
+    const ev = [m.evidence[bestIdx]!, ...m.evidence.filter((_, i) => i !== bestIdx && !m.evidence[i]!.negated)];
+    out.set(m.id, { strength: Math.round(best * 1000) / 1000, evidence: ev });
+  }
+  return out;
+}
+
+/** Share of the health-context bar a resume reaches: distinct non-generic skills shown / HEALTH_CONTEXT_SKILLS. */
+export function healthContext(strengths: ReadonlyMap<string, SkillStrength>, skillsById: ReadonlyMap<string, Skill>): number {
+  let n = 0;
+  for (const [id, s] of strengths) if (s.strength >= 0.3 && !skillsById.get(id)?.generic) n++;
+  return Math.min(1, n / HEALTH_CONTEXT_SKILLS);
+}
+
+export function componentOf(entry: ProfileEntry, skill: Skill | undefined): Exclude<ComponentName, 'titles' | 'responsibilities'> {
+  if (entry.kind === 'soft' || skill?.category === 'soft') return 'soft';
+  if (skill?.category === 'credential') return 'credentials';
+  return 'skills';
+}
+
+/** An item to score: a profile skill, a responsibility or a title match. */
+export interface ScoreItem {
+  readonly component: ComponentName;
+  readonly id: string;
+  readonly label: string;
+  readonly weight: number;
+  readonly strength: number;
+  readonly evidence: readonly Evidence[];
+}
+
+/**
+ * Turns scored items into contributions whose points add up exactly (in hundredths) to the score.
+ * `available` lists the components the role has entries for; their points are scaled to a total of 100.
+ */
+export function allocate(items: readonly ScoreItem[], totals: ReadonlyMap<ComponentName, number>, extra: { component: ComponentName; points: number } | null): { contributions: Contribution[]; score: number } {
+  const present = (Object.keys(COMPONENT_POINTS) as (keyof typeof COMPONENT_POINTS)[]).filter((c) => (totals.get(c) ?? 0) > 0);
+  const base = present.reduce((a, c) => a + COMPONENT_POINTS[c], 0);
+  const extraPoints = extra?.points ?? 0;
+  const scale = base > 0 ? (100 - extraPoints) / base : 0;
+  const raw: { item: ScoreItem; exact: number }[] = [];
+  for (const c of present) {
+    const max = COMPONENT_POINTS[c] * scale;
+    const denom = SATURATION[c] * totals.get(c)!;
+    const own = items.filter((i) => i.component === c && i.strength > 0);
+    let sum = 0;
+    const pts = own.map((i) => { const p = (max * i.weight * i.strength) / denom; sum += p; return p; });
+    const cap = sum > max ? max / sum : 1;
+    own.forEach((i, k) => raw.push({ item: i, exact: pts[k]! * cap }));
+  }
+  if (extra) for (const i of items.filter((x) => x.component === extra.component && x.strength > 0)) raw.push({ item: i, exact: (extra.points * i.weight * i.strength) / Math.max(1, items.filter((x) => x.component === extra.component).reduce((a, x) => a + x.weight * x.strength, 0)) });
+  // Largest-remainder rounding to hundredths, so the parts add up exactly to the rounded total.
+  const total = Math.min(10000, Math.round(raw.reduce((a, r) => a + r.exact, 0) * 100));
+  const floors = raw.map((r) => Math.floor(r.exact * 100 + 1e-9));
+  let rest = total - floors.reduce((a, f) => a + f, 0);
+  const order = raw.map((r, k) => k).sort((a, b) => (raw[b]!.exact * 100 - floors[b]!) - (raw[a]!.exact * 100 - floors[a]!) || a - b);
+  for (const k of order) { if (rest <= 0) break; floors[k]!++; rest--; }
+  for (let k = raw.length - 1; rest < 0 && k >= 0; k--) { const take = Math.min(floors[k]!, -rest); floors[k]! -= take; rest += take; }
+  const contributions = raw
+    .map((r, k) => ({ component: r.item.component, id: r.item.id, label: r.item.label, points: floors[k]! / 100, weight: r.item.weight, strength: r.item.strength, evidence: r.item.evidence }))
+    .filter((c) => c.points > 0)
+    .sort((a, b) => b.points - a.points || (a.id < b.id ? -1 : 1));
+  const score = contributions.reduce((a, c) => a + Math.round(c.points * 100), 0) / 100;
+  return { contributions, score };
+}
+
+export type { Role };

@@ -1,0 +1,100 @@
+/**
+ * Step 3: find the resume's sections from its headings ("PROFESSIONAL EXPERIENCE", "Work History:",
+ * "## Skills", "Certifications & Licenses"), so every match can say where it was found.
+ */
+import lexicon from '../data/lexicon.json';
+
+/** The kinds of resume section resume-fit recognises. */
+export type SectionKind = 'summary' | 'skills' | 'experience' | 'education' | 'certifications' | 'volunteer' | 'other';
+
+export const SECTION_KINDS: readonly SectionKind[] = ['summary', 'skills', 'experience', 'education', 'certifications', 'volunteer', 'other'];
+
+/** A section: its kind, the heading as written, and its span in the normalized text. */
+export interface Section {
+  readonly kind: SectionKind;
+  readonly heading: string;
+  readonly start: number;
+  readonly end: number;
+  /** End of the heading words ("Skills" in "Skills: CPR, BLS"); text before it is not searched for skills. */
+  readonly headingEnd: number;
+}
+
+export interface SectionMap {
+  readonly sections: readonly Section[];
+  /** The section kind of each line of the normalized text (null before the first heading). */
+  readonly lineKinds: readonly (SectionKind | null)[];
+  /** Offset in the normalized text where each line starts. */
+  readonly lineStarts: readonly number[];
+}
+
+let headingTable: Map<string, SectionKind> | undefined;
+function headings(): Map<string, SectionKind> {
+  if (!headingTable) {
+    headingTable = new Map();
+    for (const kind of SECTION_KINDS) for (const h of (lexicon.sections as Record<SectionKind, string[]>)[kind]) headingTable.set(h, kind);
+  }
+  return headingTable;
+}
+
+function headingKey(s: string): string {
+  return s.toLowerCase().replace(/&/g, ' and ').replace(/[^a-z ]+/g, ' ').replace(/ +/g, ' ').trim();
+}
+
+// Leading decoration: bullets, Markdown heading marks, rules, numbering like "1." or "I.".
+const LEAD = /^[\s\u2022*#=_\-~>|]+/;
+const TRAIL = /[\s:=_\-~|]+$/;
+
+/**
+ * Classifies one line: returns the heading's section kind, or null when the line is not a heading.
+ * @example
+ * headingKind('PROFESSIONAL EXPERIENCE') // 'experience'
+ * headingKind('Skills: CPR, BLS')        // 'skills'
+ */
+export function headingKind(line: string): SectionKind | null {
+  if (line.length > 80) return null;
+  // A bulleted line is content ("• Education: taught diabetes classes"), never a heading.
+  if (/^\s*[\u2022*\-+>]\s/.test(line)) return null;
+  const trimmed = line.replace(LEAD, '');
+  if (!trimmed) return null;
+  const markdown = /^\s*#/.test(line);
+  const colon = trimmed.indexOf(':');
+  // "Skills: CPR, BLS, First Aid" opens a section with its content on the same line.
+  if (colon > 0 && colon < 40) {
+    const kind = headings().get(headingKey(trimmed.slice(0, colon)));
+    if (kind) return kind;
+  }
+  const body = trimmed.replace(TRAIL, '');
+  const kind = headings().get(headingKey(body));
+  if (!kind) return null;
+  const first = body.charCodeAt(0);
+  // A heading is written as one: capitals, title case, a Markdown mark or a trailing colon.
+  if (markdown || colon > 0 || (first >= 65 && first <= 90)) return kind;
+  return null;
+}
+
+/** Splits normalized text into lines and assigns each line its section. Linear in the text length. */
+export function findSections(text: string): SectionMap {
+  const lineStarts: number[] = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const lineKinds: (SectionKind | null)[] = new Array<SectionKind | null>(lineStarts.length).fill(null);
+  const sections: Section[] = [];
+  let current: SectionKind | null = null;
+  for (let l = 0; l < lineStarts.length; l++) {
+    const start = lineStarts[l]!;
+    const end = l + 1 < lineStarts.length ? lineStarts[l + 1]! - 1 : text.length;
+    if (end - start <= 80) {
+      const kind = headingKind(text.slice(start, end));
+      if (kind) {
+        const prev = sections[sections.length - 1];
+        if (prev) sections[sections.length - 1] = { ...prev, end: start };
+        const line = text.slice(start, end);
+        const colon = line.indexOf(':');
+        const headingEnd = colon > 0 && colon < 40 ? start + colon : end;
+        sections.push({ kind, heading: text.slice(start, headingEnd).replace(/^[\s\u2022*#=_\-~>|]+/, '').trim(), start, end: text.length, headingEnd });
+        current = kind;
+      }
+    }
+    lineKinds[l] = current;
+  }
+  return { sections, lineKinds, lineStarts };
+}

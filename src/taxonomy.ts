@@ -1,0 +1,209 @@
+/**
+ * The taxonomy: skills, roles and responsibilities, with the zod schemas that define them (their inferred
+ * types are the public data types) and the checks a schema cannot express (unique ids, dangling references,
+ * aliases claimed twice). The default taxonomy is `data/*.json`, imported statically so bundlers inline it.
+ */
+import * as z from 'zod/mini';
+import skillsData from '../data/skills.json';
+import rolesData from '../data/roles.json';
+import responsibilitiesData from '../data/responsibilities.json';
+import lexiconData from '../data/lexicon.json';
+import { formatZodIssues, TaxonomyError, type ValidationIssue } from './errors.js';
+
+export const SKILL_CATEGORIES = ['clinical', 'administrative', 'service', 'education', 'soft', 'credential', 'technology', 'setting', 'population', 'knowledge'] as const;
+export const PROFILE_KINDS = ['share', 'distinct', 'shared', 'duty', 'coursework', 'technology', 'soft'] as const;
+
+const id = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), z.maxLength(64));
+const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+const source = z.strictObject({ file: text(200), quote: text(300) });
+
+export const SkillSchema = z.strictObject({
+  id,
+  label: text(120),
+  category: z.enum(SKILL_CATEGORIES),
+  /** Share of health technician resumes that list the skill, in percent (seed 000). */
+  share: z.optional(z.number().check(z.gte(0), z.lte(100))),
+  /** Lower-case phrases matched case-insensitively, with stems and inflections. */
+  aliases: z.array(text(100)).check(z.minLength(1)),
+  /** Abbreviations matched case-sensitively on word boundaries only (ER, EMS, BP). */
+  acronyms: z.optional(z.array(z.string().check(z.regex(/^[A-Za-z0-9]{2,12}$/)))),
+  /** Common outside health care: counts fully only when the resume shows health-care evidence. */
+  generic: z.optional(z.boolean()),
+  /** The seed's own names for this skill. */
+  seedTerms: z.optional(z.array(text(100))),
+  suggestion: z.optional(text(300)),
+  source,
+});
+
+const quoted = { quote: text(300), file: text(200) };
+const salary = z.strictObject({
+  differenceVsHealthTechnician: z.optional(z.number()),
+  highestPayingIndustry: z.optional(text(80)),
+  industryAverage: z.optional(z.number()),
+  median: z.optional(z.number()),
+  year: z.optional(z.number()),
+  ...quoted,
+});
+const education = z.strictObject({
+  requirement: z.optional(text(200)),
+  mastersDifference: z.optional(z.number()),
+  doctoralDifference: z.optional(z.number()),
+  ...quoted,
+});
+const growth = z.strictObject({ percent: z.number(), period: text(40), ...quoted });
+const related = z.strictObject({ title: text(120), medianSalary: z.number(), year: z.number(), ...quoted });
+
+export const ProfileEntrySchema = z.strictObject({
+  skill: id,
+  kind: z.enum(PROFILE_KINDS),
+  weight: z.number().check(z.gt(0), z.lte(10)),
+  quote: text(300),
+});
+
+export const RoleSchema = z.strictObject({
+  id,
+  title: text(120),
+  description: text(600),
+  onetSoc: z.array(z.string().check(z.regex(/^\d{2}-\d{4}\.\d{2}$/))),
+  titles: z.array(text(120)),
+  facts: z.strictObject({ salary: z.optional(salary), education: z.optional(education), growth: z.optional(growth), related: z.optional(z.array(related)) }),
+  specialisations: z.optional(z.array(id)),
+  profile: z.array(ProfileEntrySchema).check(z.minLength(1)),
+  source,
+});
+
+export const ResponsibilitySchema = z.strictObject({
+  id,
+  /** The phrase as the seed gives it, typos included. */
+  text: text(400),
+  /** The phrase with typos fixed, used for matching. */
+  normalized: text(400),
+  skills: z.array(id),
+  roles: z.array(id).check(z.minLength(1)),
+  source,
+});
+
+export const LexiconSchema = z.strictObject({
+  sections: z.record(z.string(), z.array(text(60))),
+  negation: z.strictObject({ pre: z.array(text(40)), terminators: z.array(text(40)) }),
+  hedging: z.strictObject({ pre: z.array(text(40)), post: z.array(text(40)), sections: z.array(text(40)) }),
+  synonyms: z.array(z.array(text(40)).check(z.minLength(2))),
+  stopwords: z.array(text(40)),
+  weakWords: z.array(text(40)),
+});
+
+export const TaxonomySchema = z.strictObject({
+  skills: z.array(SkillSchema).check(z.minLength(1), z.maxLength(20000)),
+  roles: z.array(RoleSchema).check(z.minLength(1), z.maxLength(200)),
+  responsibilities: z.optional(z.array(ResponsibilitySchema)),
+  lexicon: z.optional(LexiconSchema),
+});
+
+export type SkillCategory = (typeof SKILL_CATEGORIES)[number];
+export type Skill = z.infer<typeof SkillSchema>;
+export type Role = z.infer<typeof RoleSchema>;
+export type ProfileEntry = z.infer<typeof ProfileEntrySchema>;
+export type Responsibility = z.infer<typeof ResponsibilitySchema>;
+export type Lexicon = z.infer<typeof LexiconSchema>;
+/** A complete taxonomy as accepted by `createAnalyzer({ taxonomy })`. */
+export type Taxonomy = z.infer<typeof TaxonomySchema>;
+
+/** The role ids of the default taxonomy. */
+export type RoleId =
+  | 'health-technician'
+  | 'emergency-room-technician'
+  | 'health-aide'
+  | 'emergency-medical-technician'
+  | 'customer-care-technician'
+  | 'physical-therapy-assistant'
+  | 'psychiatric-technician'
+  | 'health-information-technician';
+
+/**
+ * The default taxonomy, derived from the seed documents and O*NET 29.3 (CC BY 4.0); see data/README.md.
+ * @example
+ * import { defaultTaxonomy } from 'resume-fit'
+ * const mine = { ...defaultTaxonomy, skills: [...defaultTaxonomy.skills, mySkill] }
+ */
+export const defaultTaxonomy: Taxonomy = {
+  skills: skillsData.skills as Skill[],
+  roles: rolesData.roles as Role[],
+  responsibilities: responsibilitiesData.responsibilities as Responsibility[],
+  lexicon: lexiconData as Lexicon,
+};
+
+/** Normalizes an alias for collision checks: lower case, punctuation as spaces. */
+export function aliasKey(alias: string): string {
+  return alias.toLowerCase().replace(/[^a-z0-9\u00c0-\uffff]+/g, ' ').trim();
+}
+
+/** Cross-reference checks that a schema cannot express. Returns every issue found. */
+export function crossCheck(t: Taxonomy): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const skillIds = new Map<string, number>();
+  t.skills.forEach((s, i) => {
+    if (skillIds.has(s.id)) issues.push({ path: `skills[${i}].id`, message: `duplicate skill id "${s.id}" (also skills[${skillIds.get(s.id)}]): give each skill its own id` });
+    else skillIds.set(s.id, i);
+  });
+  const aliasOwner = new Map<string, string>();
+  t.skills.forEach((s, i) => {
+    s.aliases.forEach((a, k) => {
+      const key = aliasKey(a);
+      if (!key) { issues.push({ path: `skills[${i}].aliases[${k}]`, message: 'alias has no letters or digits: remove it' }); return; }
+      const owner = aliasOwner.get(key);
+      if (owner !== undefined && owner !== s.id) issues.push({ path: `skills[${i}].aliases[${k}]`, message: `alias "${a}" is already claimed by skill "${owner}": keep it on one skill only` });
+      else aliasOwner.set(key, s.id);
+    });
+    (s.acronyms ?? []).forEach((a, k) => {
+      const key = `#${a}`;
+      const owner = aliasOwner.get(key);
+      if (owner !== undefined && owner !== s.id) issues.push({ path: `skills[${i}].acronyms[${k}]`, message: `acronym "${a}" is already claimed by skill "${owner}": keep it on one skill only` });
+      else aliasOwner.set(key, s.id);
+    });
+  });
+  const roleIds = new Map<string, number>();
+  t.roles.forEach((r, i) => {
+    if (roleIds.has(r.id)) issues.push({ path: `roles[${i}].id`, message: `duplicate role id "${r.id}": give each role its own id` });
+    else roleIds.set(r.id, i);
+  });
+  t.roles.forEach((r, i) => {
+    const seen = new Set<string>();
+    r.profile.forEach((p, k) => {
+      if (!skillIds.has(p.skill)) issues.push({ path: `roles[${i}].profile[${k}].skill`, message: `unknown skill "${p.skill}": add it to skills or fix the id` });
+      if (seen.has(p.skill)) issues.push({ path: `roles[${i}].profile[${k}].skill`, message: `skill "${p.skill}" appears twice in role "${r.id}": keep one entry` });
+      seen.add(p.skill);
+    });
+    (r.specialisations ?? []).forEach((s, k) => {
+      if (!roleIds.has(s)) issues.push({ path: `roles[${i}].specialisations[${k}]`, message: `unknown role "${s}": add the role or remove the reference` });
+    });
+  });
+  const respIds = new Set<string>();
+  (t.responsibilities ?? []).forEach((r, i) => {
+    if (respIds.has(r.id)) issues.push({ path: `responsibilities[${i}].id`, message: `duplicate responsibility id "${r.id}"` });
+    respIds.add(r.id);
+    r.skills.forEach((s, k) => {
+      if (!skillIds.has(s)) issues.push({ path: `responsibilities[${i}].skills[${k}]`, message: `unknown skill "${s}": add it to skills or fix the id` });
+    });
+    r.roles.forEach((s, k) => {
+      if (!roleIds.has(s)) issues.push({ path: `responsibilities[${i}].roles[${k}]`, message: `unknown role "${s}": add it to roles or fix the id` });
+    });
+  });
+  return issues;
+}
+
+/**
+ * Validates a taxonomy (schema and cross-references) and returns it typed; throws TaxonomyError listing
+ * every issue.
+ * @example
+ * const taxonomy = validateTaxonomy(JSON.parse(fileText))
+ */
+export function validateTaxonomy(value: unknown): Taxonomy {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new TaxonomyError([{ path: '', message: `expected an object with "skills" and "roles" arrays, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}` }]);
+  }
+  const parsed = TaxonomySchema.safeParse(value);
+  if (!parsed.success) throw new TaxonomyError(formatZodIssues(parsed.error.issues as never));
+  const issues = crossCheck(parsed.data);
+  if (issues.length) throw new TaxonomyError(issues);
+  return parsed.data;
+}
