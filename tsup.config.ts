@@ -14,4 +14,30 @@ export default defineConfig([
     noExternal: [/^natural\//],
     treeshake: true,
   },
+  {
+    // Node-only: the CLI and its worker. ESM only; dependencies stay external (installed with the package).
+    entry: { cli: 'src/cli/main.ts', 'cli-worker': 'src/cli/worker.ts' },
+    format: ['esm'],
+    dts: false,
+    clean: false,
+    sourcemap: false,
+    target: 'node20',
+    platform: 'node',
+    noExternal: [/^natural\//],
+    // The core is bundled into the CLI so the worker and the CLI share one copy without a runtime lookup.
+    treeshake: true,
+  },
+  {
+    // One self-contained minified ES module for browsers and CDNs (zod included): dist/browser/resume-fit.js.
+    entry: { 'browser/resume-fit': 'src/index.ts' },
+    format: ['esm'],
+    dts: false,
+    clean: false,
+    sourcemap: false,
+    minify: true,
+    target: 'es2022',
+    platform: 'browser',
+    noExternal: [/./],
+    treeshake: true,
+  },
 ]);
