@@ -7,7 +7,7 @@ export default defineConfig([
     entry: { index: 'src/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
-    clean: true,
+    clean: false, // CI builds from a fresh clone; locally, parallel builds must not wipe dist/ under a running test
     sourcemap: false,
     target: 'es2022',
     platform: 'neutral',
