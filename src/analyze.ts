@@ -10,7 +10,7 @@ import { compileSkills, findMentions, type Evidence, type SkillMatch, type Skill
 import { normalizeText, toOriginalSpan } from './normalize.js';
 import { allocate, bandOf, componentOf, healthContext, skillStrengths, GENERIC_FLOOR, type ComponentName, type RoleFit, type ScoreItem, type SkillStrength } from './score.js';
 import { findSections, type SectionKind } from './sections.js';
-import { defaultTaxonomy, validateTaxonomy, type Role, type Skill, type Taxonomy } from './taxonomy.js';
+import { defaultTaxonomy, validateTaxonomy, type Responsibility, type Role, type Skill, type Taxonomy } from './taxonomy.js';
 import { tokenize } from './tokenize.js';
 
 /** Default `maxInputLength`: 2,000,000 characters, about 400 pages of text. */
@@ -84,6 +84,9 @@ interface Compiled {
   readonly resp: ResponsibilityMatcher;
   readonly skillsById: ReadonlyMap<string, Skill>;
   readonly rolesById: ReadonlyMap<string, Role>;
+  readonly responsibilityById: ReadonlyMap<string, Responsibility>;
+  /** Each role's responsibility ids, in taxonomy order. */
+  readonly responsibilitiesByRole: ReadonlyMap<string, readonly string[]>;
 }
 
 function checkLength(length: number, options: { maxInputLength?: number } | undefined): void {
@@ -152,13 +155,18 @@ function compile(taxonomy: Taxonomy): Compiled {
     resp: compileResponsibilities(taxonomy.responsibilities ?? [], lexicon, skills),
     skillsById: new Map(taxonomy.skills.map((s) => [s.id, s])),
     rolesById: new Map(taxonomy.roles.map((r) => [r.id, r])),
+    responsibilityById: new Map((taxonomy.responsibilities ?? []).map((r) => [r.id, r])),
+    responsibilitiesByRole: new Map(taxonomy.roles.map((role) => [role.id, (taxonomy.responsibilities ?? []).filter((r) => r.roles.includes(role.id)).map((r) => r.id)])),
   };
 }
 
 // Roles whose work is outside health care: their generic skills (customer service, ...) always count in full.
 const NON_HEALTH_ROLES = new Set(['customer-care-technician']);
 
-function scoreRole(c: Compiled, role: Role, strengths: ReadonlyMap<string, SkillStrength>, ctx: number, resp: readonly ResponsibilityMatch[]): RoleFit {
+/** A responsibility as a score item (built once per analysis, shared by every role that lists it). */
+interface ResponsibilityItem { readonly item: ScoreItem; readonly matched: boolean }
+
+function scoreRole(c: Compiled, role: Role, strengths: ReadonlyMap<string, SkillStrength>, ctx: number, resp: ReadonlyMap<string, ResponsibilityItem>): RoleFit {
   const items: ScoreItem[] = [];
   const totals = new Map<ComponentName, number>();
   for (const entry of role.profile) {
@@ -170,12 +178,11 @@ function scoreRole(c: Compiled, role: Role, strengths: ReadonlyMap<string, Skill
     const gate = skill.generic && !NON_HEALTH_ROLES.has(role.id) ? GENERIC_FLOOR + (1 - GENERIC_FLOOR) * ctx : 1;
     items.push({ component, id: skill.id, label: skill.label, weight: entry.weight, strength: Math.round(s.strength * gate * 1000) / 1000, evidence: s.evidence });
   }
-  const respById = new Map(resp.map((r) => [r.id, r]));
-  for (const r of c.taxonomy.responsibilities ?? []) {
-    if (!r.roles.includes(role.id)) continue;
-    totals.set('responsibilities', (totals.get('responsibilities') ?? 0) + 1);
-    const m = respById.get(r.id);
-    if (m?.matched) items.push({ component: 'responsibilities', id: r.id, label: r.normalized, weight: 1, strength: m.similarity, evidence: m.evidence.map((e) => ({ ...e, kind: 'stem' as const, negated: false, hedged: false, confidence: e.similarity })) });
+  const roleResp = c.responsibilitiesByRole.get(role.id) ?? [];
+  if (roleResp.length) totals.set('responsibilities', roleResp.length);
+  for (const id of roleResp) {
+    const r = resp.get(id);
+    if (r?.matched) items.push(r.item);
   }
   const { contributions, score } = allocate(items, totals, null);
   const fit: RoleFit = { id: role.id, title: role.title, score, band: bandOf(score), contributions, missing: findGaps(role, strengths, c.skillsById) };
@@ -222,7 +229,17 @@ function makeAnalyzer(c: Compiled): Analyzer {
       }) : [];
       return { id: item.id, text: item.text, similarity: r.similarity, matched: r.passed, evidence };
     });
-    const roles = c.taxonomy.roles.map((role) => scoreRole(c, role, strengths, ctx, allResp))
+    const respItems = new Map<string, ResponsibilityItem>();
+    for (const r of allResp) {
+      const label = c.responsibilityById.get(r.id)!.normalized;
+      // Built field by field: an object spread here was the single hottest line of an analysis.
+      const evidence: Evidence[] = r.matched ? r.evidence.map((e) => {
+        const ev: Evidence = { start: e.start, end: e.end, text: e.text, section: e.section, kind: 'stem', negated: false, hedged: false, confidence: e.similarity };
+        return e.path === undefined ? ev : { ...ev, path: e.path };
+      }) : [];
+      respItems.set(r.id, { matched: r.matched, item: { component: 'responsibilities', id: r.id, label, weight: 1, strength: r.similarity, evidence } });
+    }
+    const roles = c.taxonomy.roles.map((role) => scoreRole(c, role, strengths, ctx, respItems))
       .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
     const targetFit = roles.find((r) => r.id === target)!;
     const other = roles.find((r) => r.id !== target) ?? targetFit;

@@ -26,6 +26,14 @@ export interface ResponsibilityMatcher {
   readonly group: ReadonlyMap<string, string>;
   readonly stop: ReadonlySet<string>;
   readonly skillIndex: ReadonlyMap<string, number>;
+  /** Inverted index: concept id -> the responsibilities that use it, with its weight in each. */
+  readonly postings: readonly (readonly { item: number; weight: number }[])[];
+  /** Concept id of each responsibility concept ("~took", "splint", "skill:ekg"). */
+  readonly conceptIds: ReadonlyMap<string, number>;
+  /** Concept id of each taxonomy skill by its index in the skill matcher, or -1. */
+  readonly skillConcept: Int32Array;
+  /** Memo: lower-case word -> concept id, or -1 for a word no responsibility uses. One lookup per token. */
+  readonly wordConcept: Map<string, number>;
 }
 
 function conceptOf(m: SkillMatcher, group: ReadonlyMap<string, string>, lower: string): string {
@@ -62,7 +70,28 @@ export function compileResponsibilities(list: readonly Responsibility[], lexicon
     for (const w of concepts.values()) total += w;
     return { r, concepts, total };
   });
-  return { items, group, stop, skillIndex };
+  const conceptIds = new Map<string, number>();
+  const postings: { item: number; weight: number }[][] = [];
+  items.forEach((item, i) => {
+    for (const [c, weight] of item.concepts) {
+      let id = conceptIds.get(c);
+      if (id === undefined) { id = postings.length; conceptIds.set(c, id); postings.push([]); }
+      postings[id]!.push({ item: i, weight });
+    }
+  });
+  const skillConcept = Int32Array.from(sm.skills, (sk) => conceptIds.get(`skill:${sk.id}`) ?? -1);
+  return { items, group, stop, skillIndex, postings, conceptIds, skillConcept, wordConcept: new Map() };
+}
+
+const WORD_MEMO_LIMIT = 200_000;
+function wordConcept(rm: ResponsibilityMatcher, sm: SkillMatcher, lower: string): number {
+  let id = rm.wordConcept.get(lower);
+  if (id === undefined) {
+    id = rm.stop.has(lower) ? -1 : rm.conceptIds.get(conceptOf(sm, rm.group, lower)) ?? -1;
+    if (rm.wordConcept.size >= WORD_MEMO_LIMIT) rm.wordConcept.clear();
+    rm.wordConcept.set(lower, id);
+  }
+  return id;
 }
 
 /** A line (or a bullet wrapped over several lines) as token indices. */
@@ -89,32 +118,52 @@ export interface RawResponsibilityMatch {
   readonly lines: readonly { unit: LineUnit; similarity: number }[];
 }
 
+/**
+ * Scores every line against every responsibility in one pass over the lines: each line's concepts are looked up
+ * in the inverted index, so the cost is the number of tokens, not tokens x responsibilities.
+ */
 export function matchResponsibilities(rm: ResponsibilityMatcher, sm: SkillMatcher, tokens: readonly Token[], mentions: readonly RawMention[]): RawResponsibilityMatch[] {
   const units = lineUnits(tokens);
-  // Concepts of each line: words plus the (not negated) skills mentioned on it.
-  const unitConcepts = units.map(() => new Set<string>());
-  let u = 0;
-  for (let i = 0; i < tokens.length && units.length; i++) {
-    while (u < units.length - 1 && i > units[u]!.last) u++;
-    const t = tokens[i]!;
-    if (!rm.stop.has(t.lower)) unitConcepts[u]!.add(conceptOf(sm, rm.group, t.lower));
-  }
-  u = 0;
-  for (const mention of mentions) {
-    if (mention.negated) continue;
-    while (u < units.length - 1 && mention.first > units[u]!.last) u++;
-    if (units.length) unitConcepts[u]!.add(`skill:${sm.skills[mention.skill]!.id}`);
-  }
+  const nItems = rm.items.length;
+  // Best two lines per responsibility: [unit index, covered weight] pairs, best first.
+  const best1 = new Int32Array(nItems).fill(-1);
+  const best2 = new Int32Array(nItems).fill(-1);
+  const cov1 = new Float64Array(nItems);
+  const cov2 = new Float64Array(nItems);
+  const covered = new Float64Array(nItems);
+  const seenIn = new Int32Array(rm.postings.length).fill(-1); // the last unit each concept was counted in
+  const touched: number[] = [];
+  let mention = 0;
+  const add = (concept: number, u: number): void => {
+    if (concept < 0 || seenIn[concept] === u) return;
+    seenIn[concept] = u;
+    for (const p of rm.postings[concept]!) {
+      if (covered[p.item] === 0) touched.push(p.item);
+      covered[p.item]! += p.weight;
+    }
+  };
+  units.forEach((unit, u) => {
+    for (let i = unit.first; i <= unit.last; i++) add(wordConcept(rm, sm, tokens[i]!.lower), u);
+    // Skills mentioned on the line (not negated) count as concepts of it.
+    while (mention < mentions.length && mentions[mention]!.first <= unit.last) {
+      const m = mentions[mention++]!;
+      if (!m.negated && m.first >= unit.first) add(rm.skillConcept[m.skill]!, u);
+    }
+    for (const item of touched) {
+      const c = covered[item]!;
+      covered[item] = 0;
+      // Ties keep the earlier line, as lines are visited in order.
+      if (c > cov1[item]!) { best2[item] = best1[item]!; cov2[item] = cov1[item]!; best1[item] = u; cov1[item] = c; }
+      else if (c > cov2[item]!) { best2[item] = u; cov2[item] = c; }
+    }
+    touched.length = 0;
+  });
   return rm.items.map((item, index) => {
-    const scored: { unit: LineUnit; similarity: number }[] = [];
-    units.forEach((unit, k) => {
-      const have = unitConcepts[k]!;
-      let covered = 0;
-      for (const [c, w] of item.concepts) if (have.has(c)) covered += w;
-      if (covered > 0) scored.push({ unit, similarity: Math.round((covered / item.total) * 1000) / 1000 });
-    });
-    scored.sort((a, b) => b.similarity - a.similarity || a.unit.first - b.unit.first);
-    const best = scored[0]?.similarity ?? 0;
-    return { index, similarity: best, passed: best >= RESPONSIBILITY_THRESHOLD, lines: scored.slice(0, 2).filter((s) => s.similarity >= RESPONSIBILITY_THRESHOLD || s === scored[0]) };
+    const round = (c: number): number => Math.round((c / item.total) * 1000) / 1000;
+    const lines: { unit: LineUnit; similarity: number }[] = [];
+    if (best1[index]! >= 0) lines.push({ unit: units[best1[index]!]!, similarity: round(cov1[index]!) });
+    if (best2[index]! >= 0 && round(cov2[index]!) >= RESPONSIBILITY_THRESHOLD) lines.push({ unit: units[best2[index]!]!, similarity: round(cov2[index]!) });
+    const best = lines[0]?.similarity ?? 0;
+    return { index, similarity: best, passed: best >= RESPONSIBILITY_THRESHOLD, lines };
   });
 }

@@ -47,6 +47,8 @@ interface Hit { readonly skill: number }
 interface TrieNode { next: Map<string, TrieNode> | null; hits: Hit[] | null }
 
 interface Cue { readonly words: readonly string[]; readonly text: string }
+/** Cues indexed by one of their words (the last for cues before a match, the first for cues after), longest first. */
+type CueIndex = ReadonlyMap<string, readonly Cue[]>;
 
 /** A taxonomy's skills compiled for matching; built once per analyzer. */
 export interface SkillMatcher {
@@ -59,13 +61,15 @@ export interface SkillMatcher {
   /** Long alias words by their first two letters, for typo tolerance. */
   readonly fuzzyVocab: ReadonlyMap<string, readonly string[]>;
   readonly fuzzyExclude: ReadonlySet<string>;
-  readonly negationCues: readonly Cue[];
-  readonly hedgeCues: readonly Cue[];
-  readonly postHedgeCues: readonly Cue[];
+  readonly negationCues: CueIndex;
+  readonly hedgeCues: CueIndex;
+  readonly postHedgeCues: CueIndex;
   readonly terminators: ReadonlySet<string>;
   /** Memo of word -> stem (per analyzer; cleared when it grows past a bound). */
   readonly stemMemo: Map<string, string>;
   readonly fuzzyMemo: Map<string, string | null>;
+  /** Memo of token (as written) -> everything matching needs to know about it; one lookup per token. */
+  readonly wordMemo: Map<string, WordInfo>;
   /** Each skill's aliases as lower-case token strings, to tell a literal match from a stem match. */
   readonly aliasForms: readonly ReadonlySet<string>[];
   /** Each skill's own names (label, seed terms) in the same form: a literal match of these is 'exact'. */
@@ -90,8 +94,17 @@ export function stemOf(m: SkillMatcher, lower: string): string {
   return s;
 }
 
-function cues(list: readonly string[]): Cue[] {
-  return list.map((c) => ({ words: tokenize(c).map((t) => t.lower), text: c })).filter((c) => c.words.length > 0).sort((a, b) => b.words.length - a.words.length || (a.text < b.text ? -1 : 1));
+// Indexing cues by a word turns each lookup into one Map get per token instead of a scan of every cue.
+function cues(list: readonly string[], by: 'first' | 'last'): CueIndex {
+  const index = new Map<string, Cue[]>();
+  const all = list.map((c) => ({ words: tokenize(c).map((t) => t.lower), text: c })).filter((c) => c.words.length > 0)
+    .sort((a, b) => b.words.length - a.words.length || (a.text < b.text ? -1 : 1));
+  for (const cue of all) {
+    const key = by === 'first' ? cue.words[0]! : cue.words[cue.words.length - 1]!;
+    const bucket = index.get(key);
+    if (bucket) bucket.push(cue); else index.set(key, [cue]);
+  }
+  return index;
 }
 
 /** Compiles skills into a matcher. Cost: about the number of alias words times one stem. */
@@ -102,9 +115,9 @@ export function compileSkills(skills: readonly Skill[], lexicon: Lexicon): Skill
   const vocab = new Set<string>();
   const m: SkillMatcher = {
     skills, root, acronyms, stems, fuzzyVocab: new Map(), fuzzyExclude: new Set(FUZZY_EXCLUDE),
-    negationCues: cues(lexicon.negation.pre), hedgeCues: cues(lexicon.hedging.pre), postHedgeCues: cues(lexicon.hedging.post),
+    negationCues: cues(lexicon.negation.pre, 'last'), hedgeCues: cues(lexicon.hedging.pre, 'last'), postHedgeCues: cues(lexicon.hedging.post, 'first'),
     terminators: new Set(lexicon.negation.terminators.map((w) => w.toLowerCase())),
-    stemMemo: new Map(), fuzzyMemo: new Map(), aliasForms: skills.map(() => new Set<string>()),
+    stemMemo: new Map(), fuzzyMemo: new Map(), wordMemo: new Map(), aliasForms: skills.map(() => new Set<string>()),
     canonicalForms: skills.map((s) => new Set([s.label, ...(s.seedTerms ?? [])].map((t) => tokenize(t).map((x) => x.lower).join(' ')))),
   };
   const insert = (keys: string[], hit: Hit): void => {
@@ -166,65 +179,109 @@ interface Candidate { start: number; end: number; skill: number; kind: MatchKind
 // A phrase may run over spaces, hyphens, slashes and a line break, never over punctuation or a blank line.
 const PHRASE_STOP = GAP_CLAUSE | GAP_BRACKET | GAP_BLANK_LINE;
 
-/** Keys a token can take in the trie: its stem, its exact-case acronym form, a typo correction. */
-interface TokenKeys { stem: string; acronym: string | null; fuzzy: string | null; literal: boolean }
+/**
+ * What matching needs to know about one word as written, computed once per analyzer: its trie keys (stem,
+ * exact-case acronym, typo correction), the trie nodes it opens from the root, and the cue buckets it ends or starts.
+ */
+export interface WordInfo {
+  readonly stem: string;
+  readonly acronym: string | null;
+  readonly fuzzy: string | null;
+  /** Root children for this word as a first token (stem, acronym, typo), or null when it starts no phrase. */
+  readonly starts: readonly { node: TrieNode; via: 'stem' | 'acronym' | 'fuzzy' }[] | null;
+  readonly terminator: boolean;
+  readonly negationEnd: readonly Cue[] | null;
+  readonly hedgeEnd: readonly Cue[] | null;
+  readonly postHedgeStart: readonly Cue[] | null;
+}
 
-function keysOf(m: SkillMatcher, t: Token): TokenKeys {
-  const s = stemOf(m, t.lower);
-  const acronym = m.acronyms.has(t.raw) ? ACRONYM + t.raw : null;
+function wordInfo(m: SkillMatcher, raw: string, lower: string): WordInfo {
+  let w = m.wordMemo.get(raw);
+  if (w !== undefined) return w;
+  const stem = stemOf(m, lower);
+  const acronym = m.acronyms.has(raw) ? ACRONYM + raw : null;
   let fuzzy: string | null = null;
-  if (t.lower.length >= FUZZY_MIN_LENGTH && !m.stems.has(s)) fuzzy = fuzzyStem(m, t.lower);
-  return { stem: s, acronym, fuzzy, literal: true };
+  if (lower.length >= FUZZY_MIN_LENGTH && !m.stems.has(stem)) fuzzy = fuzzyStem(m, lower);
+  if (fuzzy === stem) fuzzy = null;
+  const starts: { node: TrieNode; via: 'stem' | 'acronym' | 'fuzzy' }[] = [];
+  const next = m.root.next;
+  const byStem = next?.get(stem);
+  if (byStem) starts.push({ node: byStem, via: 'stem' });
+  const byAcr = acronym ? next?.get(acronym) : undefined;
+  if (byAcr) starts.push({ node: byAcr, via: 'acronym' });
+  const byFuzzy = fuzzy ? next?.get(fuzzy) : undefined;
+  if (byFuzzy) starts.push({ node: byFuzzy, via: 'fuzzy' });
+  w = {
+    stem, acronym, fuzzy, starts: starts.length ? starts : null,
+    terminator: m.terminators.has(lower),
+    negationEnd: m.negationCues.get(lower) ?? null,
+    hedgeEnd: m.hedgeCues.get(lower) ?? null,
+    postHedgeStart: m.postHedgeCues.get(lower) ?? null,
+  };
+  if (m.wordMemo.size >= MEMO_LIMIT) m.wordMemo.clear();
+  m.wordMemo.set(raw, w);
+  return w;
+}
+
+/** The word records of a token list (one memo lookup per token). */
+export function wordsOf(m: SkillMatcher, tokens: readonly Token[]): WordInfo[] {
+  const out = new Array<WordInfo>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) out[i] = wordInfo(m, tokens[i]!.raw, tokens[i]!.lower);
+  return out;
 }
 
 /**
  * Finds every skill mention in normalized text, returning candidates with token spans, before overlap
  * resolution. Exported for tests; `matchSkills` is the entry point.
  */
-export function findCandidates(m: SkillMatcher, tokens: readonly Token[]): Candidate[] {
-  const keys: TokenKeys[] = tokens.map((t) => keysOf(m, t));
+export function findCandidates(m: SkillMatcher, tokens: readonly Token[], words: readonly WordInfo[] = wordsOf(m, tokens)): Candidate[] {
   const out: Candidate[] = [];
-  const walk = (node: TrieNode, i: number, j: number, usedStem: boolean, usedFuzzy: boolean, usedAcronym: boolean, fuzzyScore: number): void => {
-    if (node.hits && j > i) {
-      for (const h of node.hits) {
-        const literal = tokens.slice(i, j).map((t) => t.lower).join(' ');
-        const kind: MatchKind = usedFuzzy ? 'fuzzy'
-          : m.canonicalForms[h.skill]!.has(literal) ? 'exact'
-          : usedAcronym || m.aliasForms[h.skill]!.has(literal) ? 'alias' : usedStem ? 'stem' : 'alias';
-        const confidence = kind === 'fuzzy' ? Math.round(CONFIDENCE.fuzzy * fuzzyScore * 100) / 100 : CONFIDENCE[kind];
-        out.push({ start: i, end: j, skill: h.skill, kind, confidence });
-      }
-    }
-    if (!node.next || j >= tokens.length || (j > i && tokens[j]!.gap & PHRASE_STOP)) return;
-    const k = keys[j]!;
-    const byStem = node.next.get(k.stem);
-    if (byStem) walk(byStem, i, j + 1, usedStem || k.stem !== tokens[j]!.lower, usedFuzzy, usedAcronym, fuzzyScore);
-    if (k.acronym) {
-      const byAcr = node.next.get(k.acronym);
-      if (byAcr) walk(byAcr, i, j + 1, usedStem, usedFuzzy, true, fuzzyScore);
-    }
-    if (k.fuzzy && k.fuzzy !== k.stem) {
-      const byFuzzy = node.next.get(k.fuzzy);
-      if (byFuzzy) walk(byFuzzy, i, j + 1, usedStem, true, usedAcronym, Math.min(fuzzyScore, 1));
+  const record = (node: TrieNode, i: number, j: number, usedStem: boolean, usedFuzzy: boolean, usedAcronym: boolean): void => {
+    let literal: string | null = null;
+    for (const h of node.hits!) {
+      literal ??= tokens.slice(i, j).map((t) => t.lower).join(' ');
+      const kind: MatchKind = usedFuzzy ? 'fuzzy'
+        : m.canonicalForms[h.skill]!.has(literal) ? 'exact'
+        : usedAcronym || m.aliasForms[h.skill]!.has(literal) ? 'alias' : usedStem ? 'stem' : 'alias';
+      out.push({ start: i, end: j, skill: h.skill, kind, confidence: CONFIDENCE[kind] });
     }
   };
-  for (let i = 0; i < tokens.length; i++) walk(m.root, i, i, false, false, false, 1);
+  // Depth-first over the phrase continuations; only reached from tokens that start some phrase.
+  const walk = (node: TrieNode, i: number, j: number, usedStem: boolean, usedFuzzy: boolean, usedAcronym: boolean): void => {
+    if (node.hits) record(node, i, j, usedStem, usedFuzzy, usedAcronym);
+    if (!node.next || j >= tokens.length || tokens[j]!.gap & PHRASE_STOP) return;
+    const w = words[j]!;
+    const byStem = node.next.get(w.stem);
+    if (byStem) walk(byStem, i, j + 1, usedStem || w.stem !== tokens[j]!.lower, usedFuzzy, usedAcronym);
+    if (w.acronym) {
+      const byAcr = node.next.get(w.acronym);
+      if (byAcr) walk(byAcr, i, j + 1, usedStem, usedFuzzy, true);
+    }
+    if (w.fuzzy) {
+      const byFuzzy = node.next.get(w.fuzzy);
+      if (byFuzzy) walk(byFuzzy, i, j + 1, usedStem, true, usedAcronym);
+    }
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const starts = words[i]!.starts;
+    if (starts === null) continue;
+    for (const s of starts) {
+      walk(s.node, i, i + 1, s.via === 'stem' && words[i]!.stem !== tokens[i]!.lower, s.via === 'fuzzy', s.via === 'acronym');
+    }
+  }
   return out;
 }
 
 /** Keeps the longest candidates where they overlap (then the earliest, then the most confident). */
-export function resolveOverlaps(cands: Candidate[]): Candidate[] {
+export function resolveOverlaps(cands: Candidate[], tokenCount: number): Candidate[] {
   cands.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start || b.confidence - a.confidence || a.skill - b.skill);
-  const taken = new Set<number>();
+  const taken = new Uint8Array(tokenCount);
   const kept: Candidate[] = [];
   for (const c of cands) {
     let free = true;
-    for (let t = c.start; t < c.end; t++) if (taken.has(t)) { free = false; break; }
-    if (!free) {
-      // The same span for another skill: only when exactly the same tokens (an alias shared on purpose).
-      continue;
-    }
-    for (let t = c.start; t < c.end; t++) taken.add(t);
+    for (let t = c.start; t < c.end; t++) if (taken[t]) { free = false; break; }
+    if (!free) continue;
+    taken.fill(1, c.start, c.end);
     kept.push(c);
   }
   return kept.sort((a, b) => a.start - b.start || a.skill - b.skill);
@@ -238,32 +295,38 @@ function endsScope(gap: number): boolean {
 const PRE_WINDOW = 8;
 const POST_WINDOW = 6;
 
-/** Finds a cue ending just before token `end` (exclusive) looking back at most PRE_WINDOW tokens. */
-function preCue(m: SkillMatcher, tokens: readonly Token[], start: number, list: readonly Cue[]): Cue | null {
-  // Tokens of the clause before the match, nearest first.
+type CueField = 'negationEnd' | 'hedgeEnd';
+
+/** Finds a cue that ends before token `start`, within PRE_WINDOW tokens of the same clause, nearest first. */
+function preCue(tokens: readonly Token[], words: readonly WordInfo[], start: number, field: CueField): Cue | null {
   let from = start;
-  while (from > 0 && start - from < PRE_WINDOW && !endsScope(tokens[from]!.gap) && !m.terminators.has(tokens[from - 1]!.lower)) from--;
+  while (from > 0 && start - from < PRE_WINDOW && !endsScope(tokens[from]!.gap) && !words[from - 1]!.terminator) from--;
   for (let e = start; e > from; e--) {
-    for (const cue of list) {
+    const bucket = words[e - 1]![field];
+    if (!bucket) continue;
+    for (const cue of bucket) {
       const n = cue.words.length;
       if (e - n < from) continue;
       let ok = true;
-      for (let k = 0; k < n; k++) if (tokens[e - n + k]!.lower !== cue.words[k]) { ok = false; break; }
+      for (let k = 0; k < n - 1; k++) if (tokens[e - n + k]!.lower !== cue.words[k]) { ok = false; break; }
       if (ok) return cue;
     }
   }
   return null;
 }
 
-function postCue(tokens: readonly Token[], end: number, list: readonly Cue[]): Cue | null {
+/** Finds a cue that starts after token `end`, within POST_WINDOW tokens of the same clause, nearest first. */
+function postCue(tokens: readonly Token[], words: readonly WordInfo[], end: number): Cue | null {
   let to = end;
   while (to < tokens.length && to - end < POST_WINDOW && !endsScope(tokens[to]!.gap)) to++;
   for (let s = end; s < to; s++) {
-    for (const cue of list) {
+    const bucket = words[s]!.postHedgeStart;
+    if (!bucket) continue;
+    for (const cue of bucket) {
       const n = cue.words.length;
       if (s + n > to) continue;
       let ok = true;
-      for (let k = 0; k < n; k++) if (tokens[s + k]!.lower !== cue.words[k]) { ok = false; break; }
+      for (let k = 1; k < n; k++) if (tokens[s + k]!.lower !== cue.words[k]) { ok = false; break; }
       if (ok) return cue;
     }
   }
@@ -285,10 +348,11 @@ export interface RawMention {
 
 /** Finds the skill mentions in tokens: candidates, overlaps resolved, negation and hedging applied. */
 export function findMentions(m: SkillMatcher, tokens: readonly Token[]): RawMention[] {
-  const kept = resolveOverlaps(findCandidates(m, tokens));
+  const words = wordsOf(m, tokens);
+  const kept = resolveOverlaps(findCandidates(m, tokens, words), tokens.length);
   return kept.map((c) => {
-    const neg = preCue(m, tokens, c.start, m.negationCues);
-    const hedge = neg ? null : preCue(m, tokens, c.start, m.hedgeCues) ?? postCue(tokens, c.end, m.postHedgeCues);
+    const neg = preCue(tokens, words, c.start, 'negationEnd');
+    const hedge = neg ? null : preCue(tokens, words, c.start, 'hedgeEnd') ?? postCue(tokens, words, c.end);
     const mention: RawMention = { skill: c.skill, first: c.start, last: c.end - 1, kind: c.kind, confidence: c.confidence, negated: neg !== null, hedged: hedge !== null };
     const cue = neg?.text ?? hedge?.text;
     return cue ? { ...mention, cue } : mention;

@@ -7,27 +7,56 @@
  * zero-width and bidi controls, control characters, and words hyphenated across a line break.
  */
 
-/** Normalized text plus its map back to the original input. */
+/**
+ * Normalized text plus its map back to the original input. The map is a list of segments in normalized-text
+ * order: a "copy" segment is a run copied unchanged (offsets shift by a constant), a "replace" segment is what one
+ * original span became (every character in it maps to the whole span). Most resumes need few segments.
+ */
 export interface NormalizedText {
   /** The normalized text (what the tokenizer reads). */
   readonly text: string;
-  /** Original start offset of each normalized character; `null` when the map is the identity. */
-  readonly starts: Int32Array | null;
-  /** Original end offset (exclusive) of each normalized character; `null` when the map is the identity. */
-  readonly ends: Int32Array | null;
+  /** Segment starts in the normalized text (ascending); `null` when the map is the identity. */
+  readonly segNorm: Int32Array | null;
+  /** Each segment's start in the original input. */
+  readonly segOrig: Int32Array | null;
+  /** Each segment's end in the original input for a replace segment, or -1 for a copy segment. */
+  readonly segOrigEnd: Int32Array | null;
 }
 
 /** The bullet character every bullet glyph is normalized to. */
 export const BULLET = '\u2022';
 
+function segmentAt(segNorm: Int32Array, at: number): number {
+  let lo = 0;
+  let hi = segNorm.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segNorm[mid]! <= at) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Maps a normalized span [start, end) back to the original input. */
 export function toOriginalSpan(n: NormalizedText, start: number, end: number): [number, number] {
-  if (n.starts === null || n.ends === null) return [start, end];
+  const { segNorm, segOrig, segOrigEnd } = n;
+  if (segNorm === null || segOrig === null || segOrigEnd === null || segNorm.length === 0) return [start, end];
+  const origAt = (pos: number, side: 'start' | 'end'): number => {
+    const k = segmentAt(segNorm, pos);
+    const copy = segOrigEnd[k]! < 0;
+    if (copy) return segOrig[k]! + (pos - segNorm[k]!) + (side === 'end' ? 1 : 0);
+    return side === 'start' ? segOrig[k]! : segOrigEnd[k]!;
+  };
   if (end <= start) {
-    const at = start < n.starts.length ? n.starts[start]! : n.ends.length ? n.ends[n.ends.length - 1]! : 0;
+    if (start >= n.text.length) {
+      const last = segNorm.length - 1;
+      const copy = segOrigEnd[last]! < 0;
+      const at = copy ? segOrig[last]! + (n.text.length - segNorm[last]!) : segOrigEnd[last]!;
+      return [at, at];
+    }
+    const at = origAt(start, 'start');
     return [at, at];
   }
-  return [n.starts[start]!, n.ends[end - 1]!];
+  return [origAt(start, 'start'), origAt(end - 1, 'end')];
 }
 
 // Text that needs no work: printable ASCII, tabs and LF, with no hyphen at a line end.
@@ -102,39 +131,53 @@ function isLower(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 0xdf && code <= 0xff && code !== 0xf7);
 }
 
+// Where the slow path must look: a non-ASCII or control character, a CR, or a hyphen at a line end.
+const SPECIAL = /[^\t\n\x20-\x7e]|-[ \t]*\r?\n/g;
+
 /**
- * Normalizes resume text. Pure and linear in the input length.
+ * Normalizes resume text. Pure and linear in the input length: plain runs are copied as slices, and only the
+ * special characters between them are looked at one by one.
  * @example
  * const n = normalizeText('Electro-\ncardiogram â€“ 12-lead')
  * n.text // 'Electrocardiogram - 12-lead'
  */
 export function normalizeText(input: string): NormalizedText {
-  if (!PLAIN.test(input)) return { text: input, starts: null, ends: null };
+  if (!PLAIN.test(input)) return { text: input, segNorm: null, segOrig: null, segOrigEnd: null };
   const n = input.length;
-  const out: string[] = [];
-  // Sized for the common case; grown when NFKC expands a character.
-  let starts: Int32Array = new Int32Array(n + 16);
-  let ends: Int32Array = new Int32Array(n + 16);
-  let len = 0;
+  const parts: string[] = [];
+  const segNorm: number[] = [];
+  const segOrig: number[] = [];
+  const segOrigEnd: number[] = [];
+  let len = 0; // length of the normalized text so far
   let lastCode = 0; // last emitted char code
-
-  const emit = (s: string, from: number, to: number): void => {
-    for (let k = 0; k < s.length; k++) {
-      if (len >= starts.length) {
-        const grow = (a: Int32Array): Int32Array => { const b = new Int32Array(a.length * 2); b.set(a); return b; };
-        starts = grow(starts);
-        ends = grow(ends);
-      }
-      starts[len] = from;
-      ends[len] = to;
-      out.push(s[k]!);
-      len++;
-    }
-    if (s.length) lastCode = s.charCodeAt(s.length - 1);
+  // A copy segment continues while originals stay contiguous; it is opened lazily.
+  let copyOpenAt = -1; // original offset the open copy segment has reached, or -1
+  const copy = (from: number, to: number): void => {
+    if (to <= from) return;
+    if (copyOpenAt !== from) { segNorm.push(len); segOrig.push(from); segOrigEnd.push(-1); }
+    parts.push(input.slice(from, to));
+    len += to - from;
+    lastCode = input.charCodeAt(to - 1);
+    copyOpenAt = to;
+  };
+  const replace = (s: string, from: number, to: number): void => {
+    copyOpenAt = -1;
+    if (!s) return;
+    segNorm.push(len); segOrig.push(from); segOrigEnd.push(to);
+    parts.push(s);
+    len += s.length;
+    lastCode = s.charCodeAt(s.length - 1);
   };
 
   let i = 0;
+  SPECIAL.lastIndex = 0;
   while (i < n) {
+    SPECIAL.lastIndex = i;
+    const found = SPECIAL.exec(input);
+    const at = found ? found.index : n;
+    copy(i, at);
+    if (!found) break;
+    i = at;
     const c = input.charCodeAt(i);
     // A hyphen (or soft hyphen) ending a line between two parts of a word: join the parts.
     if ((c === 45 || c === 0xad || c === 0x2010) && isLetter(lastCode)) {
@@ -144,14 +187,14 @@ export function normalizeText(input: string): NormalizedText {
       if (j < n && input.charCodeAt(j) === 10) {
         j++;
         while (j < n && (input.charCodeAt(j) === 32 || input.charCodeAt(j) === 9)) j++;
-        if (j < n && isLower(input.charCodeAt(j))) { i = j; continue; }
+        if (j < n && isLower(input.charCodeAt(j))) { replace('', i, j); i = j; continue; }
       }
     }
     if (c < 0x80) {
-      if (c === 13) { emit('\n', i, input.charCodeAt(i + 1) === 10 ? i + 2 : i + 1); i += input.charCodeAt(i + 1) === 10 ? 2 : 1; continue; }
-      if (c === 11 || c === 12) { emit('\n', i, i + 1); i++; continue; }
-      if (c === 10 || c === 9 || (c >= 32 && c < 127)) { emit(input[i]!, i, i + 1); i++; continue; }
-      emit(' ', i, i + 1); // other control characters, NUL included
+      if (c === 13) { const w = input.charCodeAt(i + 1) === 10 ? 2 : 1; replace('\n', i, i + w); i += w; continue; }
+      if (c === 11 || c === 12) { replace('\n', i, i + 1); i++; continue; }
+      if (c === 10 || c === 9 || (c >= 32 && c < 127)) { copy(i, i + 1); i++; continue; }
+      replace(' ', i, i + 1); // other control characters, NUL included
       i++;
       continue;
     }
@@ -159,8 +202,7 @@ export function normalizeText(input: string): NormalizedText {
     if (c >= 0xc2 && c <= 0xf4) {
       const m = decodeMojibake(input, i);
       if (m) {
-        const mapped = mapCodePoint(m[0]);
-        emit(mapped ?? nfkc(m[0]), i, i + m[1]);
+        replace(mapCodePoint(m[0]) ?? nfkc(m[0]), i, i + m[1]);
         i += m[1];
         continue;
       }
@@ -169,11 +211,13 @@ export function normalizeText(input: string): NormalizedText {
     let width = 1;
     if (c >= 0xd800 && c <= 0xdbff) {
       const d = input.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) { cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000; width = 2; } else { emit(' ', i, i + 1); i++; continue; }
-    } else if (c >= 0xdc00 && c <= 0xdfff) { emit(' ', i, i + 1); i++; continue; } // lone surrogate
-    const mapped = mapCodePoint(cp);
-    emit(mapped ?? nfkc(cp), i, i + width);
+      if (d >= 0xdc00 && d <= 0xdfff) { cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000; width = 2; } else { replace(' ', i, i + 1); i++; continue; }
+    } else if (c >= 0xdc00 && c <= 0xdfff) { replace(' ', i, i + 1); i++; continue; } // lone surrogate
+    const mapped = mapCodePoint(cp) ?? nfkc(cp);
+    // Characters NFKC leaves alone (accented letters, most scripts) stay in the copy run.
+    if (mapped.length === width && mapped === input.slice(i, i + width)) copy(i, i + width);
+    else replace(mapped, i, i + width);
     i += width;
   }
-  return { text: out.join(''), starts: starts.subarray(0, len), ends: ends.subarray(0, len) };
+  return { text: parts.join(''), segNorm: Int32Array.from(segNorm), segOrig: Int32Array.from(segOrig), segOrigEnd: Int32Array.from(segOrigEnd) };
 }

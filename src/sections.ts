@@ -28,12 +28,39 @@ export interface SectionMap {
 }
 
 let headingTable: Map<string, SectionKind> | undefined;
+let headingFirstWords: Set<string> | undefined;
 function headings(): Map<string, SectionKind> {
   if (!headingTable) {
     headingTable = new Map();
-    for (const kind of SECTION_KINDS) for (const h of (lexicon.sections as Record<SectionKind, string[]>)[kind]) headingTable.set(h, kind);
+    headingFirstWords = new Set();
+    for (const kind of SECTION_KINDS) {
+      for (const h of (lexicon.sections as Record<SectionKind, string[]>)[kind]) {
+        headingTable.set(h, kind);
+        headingFirstWords.add(h.split(' ')[0]!);
+      }
+    }
   }
   return headingTable;
+}
+
+/** Cheap pre-check: does the line's first word start some heading? Most lines are rejected here. */
+function mayBeHeading(text: string, start: number, end: number): boolean {
+  if (end - start > 80) return false;
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) break;
+    i++;
+  }
+  let j = i;
+  while (j < end) {
+    const c = text.charCodeAt(j);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) break;
+    j++;
+  }
+  if (j === i || j - i > 20) return false;
+  headings();
+  return headingFirstWords!.has(text.slice(i, j).toLowerCase());
 }
 
 function headingKey(s: string): string {
@@ -82,7 +109,7 @@ export function findSections(text: string): SectionMap {
   for (let l = 0; l < lineStarts.length; l++) {
     const start = lineStarts[l]!;
     const end = l + 1 < lineStarts.length ? lineStarts[l + 1]! - 1 : text.length;
-    if (end - start <= 80) {
+    if (mayBeHeading(text, start, end)) {
       const kind = headingKind(text.slice(start, end));
       if (kind) {
         const prev = sections[sections.length - 1];

@@ -25,17 +25,35 @@ export interface Token {
   readonly line: number;
 }
 
-function isAsciiAlnum(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-}
+// Character classes of ASCII, looked up once per character.
+const WORD = 1;
+const SPACE = 2;
+const NEWLINE = 3;
+const CLAUSE = 4;
+const BRACKET = 5;
+const JOINER = 6;
+const OTHER = 7; // other punctuation: ends a clause
+const ASCII = new Uint8Array(128).fill(OTHER);
+for (let c = 48; c <= 57; c++) ASCII[c] = WORD;
+for (let c = 65; c <= 90; c++) ASCII[c] = WORD;
+for (let c = 97; c <= 122; c++) ASCII[c] = WORD;
+for (const c of ' \t\'*#_=~') ASCII[c.charCodeAt(0)] = SPACE;
+for (const c of '.,;:!?|') ASCII[c.charCodeAt(0)] = CLAUSE;
+for (const c of '()[]{}<>"') ASCII[c.charCodeAt(0)] = BRACKET;
+for (const c of '-/+&\\') ASCII[c.charCodeAt(0)] = JOINER;
+ASCII[10] = NEWLINE;
+
 const LETTER = /\p{L}|\p{N}/u;
-function isWordChar(text: string, i: number, c: number): boolean {
-  if (c < 0x80) return isAsciiAlnum(c);
-  if (c === 0x2022) return false;
-  return LETTER.test(text[i]!);
+function classOf(text: string, i: number, c: number): number {
+  if (c < 128) return ASCII[c]!;
+  if (c === 0x2022 || c === 0x2026) return CLAUSE; // bullet, ellipsis
+  return LETTER.test(text[i]!) ? WORD : OTHER;
 }
 function isUpper(c: number): boolean {
   return c >= 65 && c <= 90;
+}
+function isAsciiAlnum(c: number): boolean {
+  return c < 128 && ASCII[c] === WORD;
 }
 
 /**
@@ -46,18 +64,22 @@ function isUpper(c: number): boolean {
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
+  // One lower-casing pass; per-token slices of it when lower-casing kept the length (it nearly always does).
+  const lowered = text.toLowerCase();
+  const sameLength = lowered.length === n;
+  // Not a closure over `gap` and `line`: captured loop variables would live in a context and slow every access.
+  const make = (start: number, end: number, raw: string, gap: number, line: number): Token =>
+    ({ start, end, raw, lower: sameLength && raw.length === end - start ? lowered.slice(start, end) : raw.toLowerCase(), gap, line });
   let gap = 0;
   let line = 0;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (!isWordChar(text, i, c)) {
-      if (c === 10) {
+    const k = classOf(text, i, c);
+    if (k !== WORD) {
+      if (k === NEWLINE) {
         if (gap & GAP_NEWLINE) gap |= GAP_BLANK_LINE;
-        else {
-          // Blank lines may hold spaces: look back for another newline with only spaces between.
-          gap |= GAP_NEWLINE;
-        }
+        else gap |= GAP_NEWLINE;
         line++;
         // A line break followed (after spaces) by a lower-case letter continues a wrapped sentence.
         let j = i + 1;
@@ -65,10 +87,9 @@ export function tokenize(text: string): Token[] {
         const d = j < n ? text.charCodeAt(j) : 0;
         if (d >= 97 && d <= 122) gap |= GAP_BROKEN_LINE;
         else gap &= ~GAP_BROKEN_LINE;
-      } else if (c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || c === 124 || c === 0x2022 || c === 0x2026) gap |= GAP_CLAUSE;
-      else if (c === 40 || c === 41 || c === 91 || c === 93 || c === 123 || c === 125 || c === 60 || c === 62 || c === 34) gap |= GAP_BRACKET;
-      else if (c === 45 || c === 47 || c === 43 || c === 38 || c === 92) gap |= GAP_JOINER;
-      else if (c !== 32 && c !== 9 && c !== 39 && c !== 42 && c !== 35 && c !== 95 && c !== 61 && c !== 126) gap |= GAP_CLAUSE;
+      } else if (k === CLAUSE || k === OTHER) gap |= GAP_CLAUSE;
+      else if (k === BRACKET) gap |= GAP_BRACKET;
+      else if (k === JOINER) gap |= GAP_JOINER;
       i++;
       continue;
     }
@@ -84,7 +105,7 @@ export function tokenize(text: string): Token[] {
       // A last capital with no dot (E.R): taken when nothing alphanumeric follows it.
       if (isUpper(text.charCodeAt(j)) && !isAsciiAlnum(text.charCodeAt(j + 1))) { raw += text[j]; j++; }
       if (raw.length >= 2) {
-        tokens.push({ start, end: j, raw, lower: raw.toLowerCase(), gap, line });
+        tokens.push(make(start, j, raw, gap, line));
         gap = 0;
         i = j;
         continue;
@@ -92,13 +113,16 @@ export function tokenize(text: string): Token[] {
     }
     let j = i + 1;
     for (;;) {
-      while (j < n && isWordChar(text, j, text.charCodeAt(j))) j++;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (d < 128 ? ASCII[d] !== WORD : classOf(text, j, d) !== WORD) break;
+        j++;
+      }
       // An apostrophe inside a word (don't) continues it; a possessive or plural 's (EKG's) ends it.
-      if (text.charCodeAt(j) === 39 && j + 1 < n && isWordChar(text, j + 1, text.charCodeAt(j + 1))) {
+      if (text.charCodeAt(j) === 39 && j + 1 < n && classOf(text, j + 1, text.charCodeAt(j + 1)) === WORD) {
         const s = text.charCodeAt(j + 1);
-        if ((s === 115 || s === 83) && !(j + 2 < n && isWordChar(text, j + 2, text.charCodeAt(j + 2)))) {
-          const raw = text.slice(start, j);
-          tokens.push({ start, end: j, raw, lower: raw.toLowerCase(), gap, line });
+        if ((s === 115 || s === 83) && !(j + 2 < n && classOf(text, j + 2, text.charCodeAt(j + 2)) === WORD)) {
+          tokens.push(make(start, j, text.slice(start, j), gap, line));
           gap = 0;
           i = j + 2;
           break;
@@ -106,8 +130,7 @@ export function tokenize(text: string): Token[] {
         j++;
         continue;
       }
-      const raw = text.slice(start, j);
-      tokens.push({ start, end: j, raw, lower: raw.toLowerCase(), gap, line });
+      tokens.push(make(start, j, text.slice(start, j), gap, line));
       gap = 0;
       i = j;
       break;
