@@ -10,6 +10,11 @@ import type { Lexicon, Responsibility } from './taxonomy.js';
 
 /** A line must cover this share of a responsibility's weighted concepts to count as showing it. */
 export const RESPONSIBILITY_THRESHOLD = 0.35;
+/**
+ * A line that shows none of the skills a responsibility names ("support other technicians" without ABA or autism)
+ * must cover this much more to count: shared filler words are not the duty.
+ */
+export const UNANCHORED_THRESHOLD = 0.6;
 /** Weight of a taxonomy skill named by a responsibility, relative to word concepts. */
 const SKILL_CONCEPT_WEIGHT = 2;
 /** Generic verbs and nouns ("assist", "duties") still count, at this share of their IDF weight. */
@@ -27,7 +32,7 @@ export interface ResponsibilityMatcher {
   readonly stop: ReadonlySet<string>;
   readonly skillIndex: ReadonlyMap<string, number>;
   /** Inverted index: concept id -> the responsibilities that use it, with its weight in each. */
-  readonly postings: readonly (readonly { item: number; weight: number }[])[];
+  readonly postings: readonly (readonly { item: number; weight: number; skill: boolean }[])[];
   /** Concept id of each responsibility concept ("~took", "splint", "skill:ekg"). */
   readonly conceptIds: ReadonlyMap<string, number>;
   /** Concept id of each taxonomy skill by its index in the skill matcher, or -1. */
@@ -71,12 +76,12 @@ export function compileResponsibilities(list: readonly Responsibility[], lexicon
     return { r, concepts, total };
   });
   const conceptIds = new Map<string, number>();
-  const postings: { item: number; weight: number }[][] = [];
+  const postings: { item: number; weight: number; skill: boolean }[][] = [];
   items.forEach((item, i) => {
     for (const [c, weight] of item.concepts) {
       let id = conceptIds.get(c);
       if (id === undefined) { id = postings.length; conceptIds.set(c, id); postings.push([]); }
-      postings[id]!.push({ item: i, weight });
+      postings[id]!.push({ item: i, weight, skill: c.startsWith('skill:') });
     }
   });
   const skillConcept = Int32Array.from(sm.skills, (sk) => conceptIds.get(`skill:${sk.id}`) ?? -1);
@@ -131,6 +136,8 @@ export function matchResponsibilities(rm: ResponsibilityMatcher, sm: SkillMatche
   const cov1 = new Float64Array(nItems);
   const cov2 = new Float64Array(nItems);
   const covered = new Float64Array(nItems);
+  const anchored = new Uint8Array(nItems); // the line shows one of the skills the responsibility names
+  const hasSkills = Uint8Array.from(rm.items, (it) => (it.r.skills.length > 0 ? 1 : 0));
   const seenIn = new Int32Array(rm.postings.length).fill(-1); // the last unit each concept was counted in
   const touched: number[] = [];
   let mention = 0;
@@ -140,6 +147,7 @@ export function matchResponsibilities(rm: ResponsibilityMatcher, sm: SkillMatche
     for (const p of rm.postings[concept]!) {
       if (covered[p.item] === 0) touched.push(p.item);
       covered[p.item]! += p.weight;
+      if (p.skill) anchored[p.item] = 1;
     }
   };
   units.forEach((unit, u) => {
@@ -150,8 +158,11 @@ export function matchResponsibilities(rm: ResponsibilityMatcher, sm: SkillMatche
       if (!m.negated && m.first >= unit.first) add(rm.skillConcept[m.skill]!, u);
     }
     for (const item of touched) {
-      const c = covered[item]!;
+      let c = covered[item]!;
+      // A line without any of the duty's skills counts half, unless it is close to the phrase anyway.
+      if (hasSkills[item] && !anchored[item] && c / rm.items[item]!.total < UNANCHORED_THRESHOLD) c /= 2;
       covered[item] = 0;
+      anchored[item] = 0;
       // Ties keep the earlier line, as lines are visited in order.
       if (c > cov1[item]!) { best2[item] = best1[item]!; cov2[item] = cov1[item]!; best1[item] = u; cov1[item] = c; }
       else if (c > cov2[item]!) { best2[item] = u; cov2[item] = c; }

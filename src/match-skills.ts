@@ -67,6 +67,10 @@ export interface SkillMatcher {
   readonly terminators: ReadonlySet<string>;
   /** Memo of word -> stem (per analyzer; cleared when it grows past a bound). */
   readonly stemMemo: Map<string, string>;
+  /** Words keyed on something other than their Porter stem (lexicon `stems`). */
+  readonly stemOverrides: ReadonlyMap<string, string>;
+  /** Per skill index: the contexts in which a literal form is not the skill (taxonomy `notWhen`), or null. */
+  readonly notWhen: readonly ({ form: string; before: ReadonlySet<string>; after: ReadonlySet<string> }[] | null)[];
   readonly fuzzyMemo: Map<string, string | null>;
   /** Memo of token (as written) -> everything matching needs to know about it; one lookup per token. */
   readonly wordMemo: Map<string, WordInfo>;
@@ -87,7 +91,7 @@ export function stemOf(m: SkillMatcher, lower: string): string {
   let s = m.stemMemo.get(lower);
   if (s === undefined) {
     // Words of three letters or fewer are their own key: Porter would turn "aed" into "a".
-    s = lower.length <= 3 || !/[a-z]/.test(lower) ? lower : stem(lower);
+    s = m.stemOverrides.get(lower) ?? (lower.length <= 3 || !/[a-z]/.test(lower) ? lower : stem(lower));
     if (m.stemMemo.size >= MEMO_LIMIT) m.stemMemo.clear();
     m.stemMemo.set(lower, s);
   }
@@ -117,7 +121,10 @@ export function compileSkills(skills: readonly Skill[], lexicon: Lexicon): Skill
     skills, root, acronyms, stems, fuzzyVocab: new Map(), fuzzyExclude: new Set(FUZZY_EXCLUDE),
     negationCues: cues(lexicon.negation.pre, 'last'), hedgeCues: cues(lexicon.hedging.pre, 'last'), postHedgeCues: cues(lexicon.hedging.post, 'first'),
     terminators: new Set(lexicon.negation.terminators.map((w) => w.toLowerCase())),
-    stemMemo: new Map(), fuzzyMemo: new Map(), wordMemo: new Map(), aliasForms: skills.map(() => new Set<string>()),
+    stemMemo: new Map(), fuzzyMemo: new Map(), wordMemo: new Map(),
+    stemOverrides: new Map(Object.entries(lexicon.stems ?? {})),
+    notWhen: skills.map((s) => s.notWhen?.map((n) => ({ form: n.form.toLowerCase(), before: new Set(n.before ?? []), after: new Set(n.after ?? []) })) ?? null),
+    aliasForms: skills.map(() => new Set<string>()),
     canonicalForms: skills.map((s) => new Set([s.label, ...(s.seedTerms ?? [])].map((t) => tokenize(t).map((x) => x.lower).join(' ')))),
   };
   const insert = (keys: string[], hit: Hit): void => {
@@ -230,6 +237,16 @@ export function wordsOf(m: SkillMatcher, tokens: readonly Token[]): WordInfo[] {
   return out;
 }
 
+/** True when a `notWhen` rule says this literal, in this context, is not the skill. */
+function excluded(rules: NonNullable<SkillMatcher['notWhen'][number]>, literal: string, tokens: readonly Token[], i: number, j: number): boolean {
+  for (const r of rules) {
+    if (r.form !== literal) continue;
+    if (i > 0 && !(tokens[i]!.gap & (GAP_CLAUSE | GAP_BLANK_LINE)) && r.before.has(tokens[i - 1]!.lower)) return true;
+    if (j < tokens.length && !(tokens[j]!.gap & (GAP_CLAUSE | GAP_BLANK_LINE)) && r.after.has(tokens[j]!.lower)) return true;
+  }
+  return false;
+}
+
 /**
  * Finds every skill mention in normalized text, returning candidates with token spans, before overlap
  * resolution. Exported for tests; `matchSkills` is the entry point.
@@ -240,6 +257,8 @@ export function findCandidates(m: SkillMatcher, tokens: readonly Token[], words:
     let literal: string | null = null;
     for (const h of node.hits!) {
       literal ??= tokens.slice(i, j).map((t) => t.lower).join(' ');
+      const rules = m.notWhen[h.skill];
+      if (rules && excluded(rules, literal, tokens, i, j)) continue;
       const kind: MatchKind = usedFuzzy ? 'fuzzy'
         : m.canonicalForms[h.skill]!.has(literal) ? 'exact'
         : usedAcronym || m.aliasForms[h.skill]!.has(literal) ? 'alias' : usedStem ? 'stem' : 'alias';

@@ -1,8 +1,10 @@
 /**
  * Step 6: score each role 0-100 from the evidence. The model (DESIGN.md has the reasoning):
  *
- *   score = skills (55) + responsibilities (20) + credentials (15) + soft skills (10)
+ *   score = signature (30) + skills (30) + responsibilities (15) + credentials (15) + soft skills (10)
  *
+ * The signature is what sets the role apart in the seeds: its distinct skills (and the health technician's
+ * resume-share skills). A role cannot reach the top on shared vocabulary alone.
  * Each component is the role's weighted coverage divided by a saturation share τ and capped at 1, so a resume
  * that shows half of a role's weighted skills gets the whole skills component. A component the role has no
  * entries for gives its points to the others in proportion. A skill's strength is its best piece of evidence:
@@ -15,11 +17,19 @@ import type { Evidence, SkillMatch } from './match-skills.js';
 import type { ProfileEntry, Role, Skill, SkillCategory } from './taxonomy.js';
 import type { SectionKind } from './sections.js';
 
-export type ComponentName = 'skills' | 'responsibilities' | 'credentials' | 'soft' | 'titles';
+export type ComponentName = 'signature' | 'skills' | 'responsibilities' | 'credentials' | 'soft' | 'titles';
 
-export const COMPONENT_POINTS: Readonly<Record<Exclude<ComponentName, 'titles'>, number>> = { skills: 55, responsibilities: 20, credentials: 15, soft: 10 };
+export const COMPONENT_POINTS: Readonly<Record<Exclude<ComponentName, 'titles'>, number>> = { signature: 30, skills: 30, responsibilities: 15, credentials: 15, soft: 10 };
 /** Saturation: the weighted share of a component that earns all its points. */
-export const SATURATION: Readonly<Record<Exclude<ComponentName, 'titles'>, number>> = { skills: 0.5, responsibilities: 0.5, credentials: 0.6, soft: 0.6 };
+export const SATURATION: Readonly<Record<Exclude<ComponentName, 'titles'>, number>> = { signature: 0.6, skills: 0.5, responsibilities: 0.5, credentials: 0.6, soft: 0.6 };
+/**
+ * Most weight a component needs to earn all its points, whatever the size of the role's profile: without it a role
+ * with 30 duty skills (the health technician lists every responsibility's skills) would need five times the evidence
+ * of a role with 6. Six duty skills (9), three responsibilities, three credentials (4.5), three soft skills.
+ */
+export const SATURATION_CAP: Readonly<Record<Exclude<ComponentName, 'titles'>, number>> = { signature: Infinity, skills: 9, responsibilities: 3, credentials: 4.5, soft: 3 };
+/** Least weight a component's saturation asks for, so one weak item (a single CPR card) cannot fill it. */
+export const SATURATION_FLOOR: Readonly<Record<Exclude<ComponentName, 'titles'>, number>> = { signature: 0, skills: 4.5, responsibilities: 1.5, credentials: 3, soft: 2 };
 export const HEDGED_FACTOR = 0.35;
 /** Non-generic skills a resume needs for generic skills to count in full toward a health role. */
 export const HEALTH_CONTEXT_SKILLS = 4;
@@ -103,7 +113,12 @@ export function skillStrengths(matches: readonly SkillMatch[], skillsById: Reado
     });
     if (bestIdx < 0) continue;
     const ev = [m.evidence[bestIdx]!, ...m.evidence.filter((_, i) => i !== bestIdx && !m.evidence[i]!.negated)];
-    out.set(m.id, { strength: Math.round(best * 1000) / 1000, evidence: ev });
+    const strength = Math.round(best * 1000) / 1000;
+    if ((out.get(m.id)?.strength ?? -1) < strength) out.set(m.id, { strength, evidence: ev });
+    // A narrower skill shows the broader one it implies (EMT-B shows an EMT certification), on the same evidence.
+    for (const broader of skillsById.get(m.id)?.implies ?? []) {
+      if ((out.get(broader)?.strength ?? -1) < strength) out.set(broader, { strength, evidence: ev });
+    }
   }
   return out;
 }
@@ -115,9 +130,14 @@ export function healthContext(strengths: ReadonlyMap<string, SkillStrength>, ski
   return Math.min(1, n / HEALTH_CONTEXT_SKILLS);
 }
 
+/**
+ * The component a profile entry scores in. A generic credential ("certified", "licensed") is no evidence of a
+ * particular credential, so it scores with the skills, not in the credentials component.
+ */
 export function componentOf(entry: ProfileEntry, skill: Skill | undefined): Exclude<ComponentName, 'titles' | 'responsibilities'> {
+  if (entry.kind === 'distinct' || entry.kind === 'share') return 'signature';
   if (entry.kind === 'soft' || skill?.category === 'soft') return 'soft';
-  if (skill?.category === 'credential') return 'credentials';
+  if (skill?.category === 'credential' && !skill.generic) return 'credentials';
   return 'skills';
 }
 
@@ -143,7 +163,7 @@ export function allocate(items: readonly ScoreItem[], totals: ReadonlyMap<Compon
   const raw: { item: ScoreItem; exact: number }[] = [];
   for (const c of present) {
     const max = COMPONENT_POINTS[c] * scale;
-    const denom = SATURATION[c] * totals.get(c)!;
+    const denom = Math.max(SATURATION_FLOOR[c], Math.min(SATURATION[c] * totals.get(c)!, SATURATION_CAP[c]));
     const own = items.filter((i) => i.component === c && i.strength > 0);
     let sum = 0;
     const pts = own.map((i) => { const p = (max * i.weight * i.strength) / denom; sum += p; return p; });

@@ -29,6 +29,14 @@ export const SkillSchema = z.strictObject({
   acronyms: z.optional(z.array(z.string().check(z.regex(/^[A-Za-z0-9]{2,12}$/)))),
   /** Common outside health care: counts fully only when the resume shows health-care evidence. */
   generic: z.optional(z.boolean()),
+  /**
+   * Contexts in which a literal form is not this skill ("patient" after "very" or before "with" is the adjective,
+   * not the noun): a mention whose words equal `form` is dropped when the word before it is in `before` or the
+   * word after it is in `after`, within the same clause.
+   */
+  notWhen: z.optional(z.array(z.strictObject({ form: text(60), before: z.optional(z.array(text(30))), after: z.optional(z.array(text(30))) }))),
+  /** Broader skills this one shows (EMT-B implies an EMT certification, BLS implies CPR); used in scoring. */
+  implies: z.optional(z.array(id)),
   /** The seed's own names for this skill. */
   seedTerms: z.optional(z.array(text(100))),
   suggestion: z.optional(text(300)),
@@ -88,6 +96,8 @@ export const LexiconSchema = z.strictObject({
   negation: z.strictObject({ pre: z.array(text(40)), terminators: z.array(text(40)) }),
   hedging: z.strictObject({ pre: z.array(text(40)), post: z.array(text(40)), sections: z.array(text(40)) }),
   synonyms: z.array(z.array(text(40)).check(z.minLength(2))),
+  /** Words matched on the given key instead of their Porter stem, where the stem collides with an unrelated word ("community" and "communication" both stem to "commun"). */
+  stems: z.optional(z.record(z.string(), text(40))),
   stopwords: z.array(text(40)),
   weakWords: z.array(text(40)),
 });
@@ -154,6 +164,9 @@ export function crossCheck(t: Taxonomy): ValidationIssue[] {
       if (owner !== undefined && owner !== s.id) issues.push({ path: `skills[${i}].aliases[${k}]`, message: `alias "${a}" is already claimed by skill "${owner}": keep it on one skill only` });
       else aliasOwner.set(key, s.id);
     });
+    (s.implies ?? []).forEach((b, k) => {
+      if (b === s.id) issues.push({ path: `skills[${i}].implies[${k}]`, message: `skill "${s.id}" cannot imply itself: remove it` });
+    });
     (s.acronyms ?? []).forEach((a, k) => {
       const key = `#${a}`;
       const owner = aliasOwner.get(key);
@@ -161,6 +174,9 @@ export function crossCheck(t: Taxonomy): ValidationIssue[] {
       else aliasOwner.set(key, s.id);
     });
   });
+  t.skills.forEach((s, i) => (s.implies ?? []).forEach((b, k) => {
+    if (!skillIds.has(b)) issues.push({ path: `skills[${i}].implies[${k}]`, message: `unknown skill "${b}": add it to skills or fix the id` });
+  }));
   const roleIds = new Map<string, number>();
   t.roles.forEach((r, i) => {
     if (roleIds.has(r.id)) issues.push({ path: `roles[${i}].id`, message: `duplicate role id "${r.id}": give each role its own id` });
