@@ -24,7 +24,9 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     noExternal: [/^natural\//],
-    // The core is bundled into the CLI so the worker and the CLI share one copy without a runtime lookup.
+    // The core is bundled into each of the two files. No shared chunk: its hashed name would change with every
+    // build and, with clean: false, stale chunks would pile up in dist/ (and be published).
+    splitting: false,
     treeshake: true,
   },
   {

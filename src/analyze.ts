@@ -7,11 +7,13 @@ import { compare, findGaps, type RoleComparison } from './explain.js';
 import { parseJsonResume, pathAt, renderJsonResume, type JsonResume, type PathSegment } from './json-resume.js';
 import { compileResponsibilities, matchResponsibilities, RESPONSIBILITY_THRESHOLD, type ResponsibilityMatcher } from './match-responsibilities.js';
 import { compileSkills, findMentions, type Evidence, type SkillMatch, type SkillMatcher } from './match-skills.js';
-import { normalizeText, toOriginalSpan } from './normalize.js';
+import { normalizeText, toOriginalSpan, type NormalizedText } from './normalize.js';
 import { allocate, bandOf, componentOf, healthContext, skillStrengths, GENERIC_FLOOR, type ComponentName, type RoleFit, type ScoreItem, type SkillStrength } from './score.js';
-import { findSections, type SectionKind } from './sections.js';
+import { findSections, type SectionKind, type SectionMap } from './sections.js';
 import { defaultTaxonomy, validateTaxonomy, type Responsibility, type Role, type Skill, type Taxonomy } from './taxonomy.js';
 import { tokenize } from './tokenize.js';
+import { asOfMonth, monthsSinceEnd, parseExperience, parseJsonResumeWork, recencyFactor, skillExperience, type ExperienceEntry } from './experience.js';
+import { compileTitles, matchTitle, type TitleMatcher } from './titles.js';
 
 /** Default `maxInputLength`: 2,000,000 characters, about 400 pages of text. */
 export const DEFAULT_MAX_INPUT_LENGTH = 2_000_000;
@@ -26,6 +28,12 @@ export interface AnalyzeOptions {
   readonly target?: string;
   /** Longest input accepted, in characters (for JSON Resume: of its rendering). Default 2,000,000. */
   readonly maxInputLength?: number;
+  /**
+   * Today's date, 'YYYY-MM-DD' (or 'YYYY-MM'): what "Present" means, and what recency is measured against. The
+   * library never reads a clock: without `asOf`, skills carry no `experience` and scores use no recency (job titles
+   * still count). The CLI passes today's date unless `--as-of` is given.
+   */
+  readonly asOf?: string;
 }
 
 export interface ExtractOptions {
@@ -44,6 +52,37 @@ export interface ResponsibilityMatch {
   readonly evidence: readonly (Omit<Evidence, 'kind' | 'negated' | 'hedged' | 'confidence'> & { readonly similarity: number })[];
 }
 
+/** A job or volunteer entry found in the resume (offsets into the analysed text). */
+export interface ExperienceRecord {
+  readonly title: string | null;
+  readonly employer: string | null;
+  /** The entry's text span: its header line(s) and bullets. */
+  readonly start: number;
+  readonly end: number;
+  /** First month, 'YYYY-MM', or null when the entry has no dates. */
+  readonly from: string | null;
+  /** Last month, 'YYYY-MM', 'present', or null. */
+  readonly to: string | null;
+  /** Months covered; null when unknown (no dates, or an open range without `asOf`). */
+  readonly months: number | null;
+  readonly section: string | null;
+  /** For JSON Resume: `work[0]`, `volunteer[1]`. */
+  readonly path?: string;
+}
+
+/** How long and how recently a skill was used (only with `options.asOf`). */
+export interface SkillExperienceInfo {
+  /** Months of the entries that mention the skill, overlapping entries counted once. */
+  readonly months: number;
+  /** Last month the skill was used, 'YYYY-MM', or null when no mentioning entry has dates. */
+  readonly lastUsed: string | null;
+  /** Indices into `report.experience` of the entries that mention it. */
+  readonly entries: readonly number[];
+}
+
+/** A skill found, with its timeline when `asOf` was given. */
+export type ReportSkill = SkillMatch & { readonly experience?: SkillExperienceInfo };
+
 /** A section of the analysed text (offsets into the analysed text). */
 export interface SectionSpan { readonly kind: SectionKind; readonly heading: string; readonly start: number; readonly end: number }
 
@@ -53,8 +92,10 @@ export interface AnalysisReport {
   readonly target: RoleFit;
   /** Every role's fit, best first (ties by role id). */
   readonly roles: readonly RoleFit[];
-  /** The skills found, in order of first mention. */
-  readonly skills: readonly SkillMatch[];
+  /** The skills found, in order of first mention; with `asOf`, each with its `experience`. */
+  readonly skills: readonly ReportSkill[];
+  /** The job and volunteer entries found, in order, with titles and dates. */
+  readonly experience: readonly ExperienceRecord[];
   /** Responsibility phrases the resume shows, best first. */
   readonly responsibilities: readonly ResponsibilityMatch[];
   readonly sections: readonly SectionSpan[];
@@ -87,6 +128,7 @@ interface Compiled {
   readonly responsibilityById: ReadonlyMap<string, Responsibility>;
   /** Each role's responsibility ids, in taxonomy order. */
   readonly responsibilitiesByRole: ReadonlyMap<string, readonly string[]>;
+  readonly titles: TitleMatcher;
 }
 
 function checkLength(length: number, options: { maxInputLength?: number } | undefined): void {
@@ -116,6 +158,8 @@ interface Extraction {
   readonly toOriginal: (first: number, last: number) => [number, number];
   readonly sectionOfLine: (line: number) => SectionKind | null;
   readonly sections: SectionSpan[];
+  readonly norm: NormalizedText;
+  readonly sectionMap: SectionMap;
 }
 
 function extract(c: Compiled, input: string, segments: readonly PathSegment[] | null): Extraction {
@@ -143,7 +187,7 @@ function extract(c: Compiled, input: string, segments: readonly PathSegment[] | 
     const [, end] = s.end > s.start ? toOriginalSpan(norm, s.start, s.end) : [start, start];
     return { kind: s.kind, heading: s.heading, start, end };
   });
-  return { skills, tokens, mentions, toOriginal, sectionOfLine, sections };
+  return { skills, tokens, mentions, toOriginal, sectionOfLine, sections, norm, sectionMap };
 }
 
 function compile(taxonomy: Taxonomy): Compiled {
@@ -156,6 +200,7 @@ function compile(taxonomy: Taxonomy): Compiled {
     skillsById: new Map(taxonomy.skills.map((s) => [s.id, s])),
     rolesById: new Map(taxonomy.roles.map((r) => [r.id, r])),
     responsibilityById: new Map((taxonomy.responsibilities ?? []).map((r) => [r.id, r])),
+    titles: compileTitles(taxonomy.roles),
     responsibilitiesByRole: new Map(taxonomy.roles.map((role) => [role.id, (taxonomy.responsibilities ?? []).filter((r) => r.roles.includes(role.id)).map((r) => r.id)])),
   };
 }
@@ -166,7 +211,57 @@ const NON_HEALTH_ROLES = new Set(['customer-care-technician']);
 /** A responsibility as a score item (built once per analysis, shared by every role that lists it). */
 interface ResponsibilityItem { readonly item: ScoreItem; readonly matched: boolean }
 
-function scoreRole(c: Compiled, role: Role, strengths: ReadonlyMap<string, SkillStrength>, ctx: number, resp: ReadonlyMap<string, ResponsibilityItem>): RoleFit {
+/** Points a job title matching the role can earn (taken from the other components in proportion). */
+export const TITLE_POINTS = 15;
+
+interface Timeline {
+  /** Recency factor per skill id (skills component only); null without `asOf`. */
+  readonly recency: ReadonlyMap<string, number> | null;
+  readonly entries: readonly ExperienceEntry[];
+  readonly asOf: string | undefined;
+}
+
+/** What the title of a job before the latest one counts, at most. */
+export const EARLIER_TITLE_FACTOR = 0.8;
+
+/** The latest dated entry: a current one ("Present") first, else the latest end; null when none has dates. */
+function latestEntry(entries: readonly ExperienceEntry[]): ExperienceEntry | null {
+  let best: ExperienceEntry | null = null;
+  let bestKey = -1;
+  for (const e of entries) {
+    const end = e.range?.end;
+    if (!end) continue;
+    const key = end === 'present' ? Number.MAX_SAFE_INTEGER - (e.start >= 0 ? 0 : 1) : Number(end.slice(0, 4)) * 12 + Number(end.slice(5, 7));
+    if (key > bestKey) { best = e; bestKey = key; }
+  }
+  return best;
+}
+
+/** The role's best job-title match among the entries, as a score item, or null. */
+function titleItem(c: Compiled, role: Role, t: Timeline): ScoreItem | null {
+  let best: ScoreItem | null = null;
+  const latest = latestEntry(t.entries);
+  for (const e of t.entries) {
+    if (!e.title || e.titleStart < 0) continue;
+    const m = matchTitle(c.titles, e.title).find((x) => x.role === role.id);
+    if (!m) continue;
+    const current = e.range?.end === 'present';
+    const months = e.range && (!current || t.asOf !== undefined) ? e.range.months : null;
+    // A short stint counts less. A current job counts in full even when its length is unknown (no asOf): it is the
+    // strongest title evidence a resume has. An undated entry counts as most jobs do.
+    const tenure = months === null ? (current ? 1 : 0.8) : Math.min(1, 0.6 + (0.4 * months) / 12);
+    // An earlier job's title says less about the person now than the latest one does.
+    const earlier = latest !== null && e !== latest ? EARLIER_TITLE_FACTOR : 1;
+    const recency = Math.min(earlier, t.asOf === undefined ? 1 : recencyFactor(monthsSinceEnd(e.range, { asOf: t.asOf })));
+    const strength = Math.round(m.score * tenure * recency * 1000) / 1000;
+    if (best && best.strength >= strength) continue;
+    const evidence: Evidence = { start: e.titleStart, end: e.titleEnd, text: e.title, section: (e.section as SectionKind | null) ?? null, kind: 'exact', negated: false, hedged: false, confidence: m.score };
+    best = { component: 'titles', id: role.id, label: e.title, weight: 1, strength, evidence: [e.path ? { ...evidence, path: e.path } : evidence] };
+  }
+  return best;
+}
+
+function scoreRole(c: Compiled, role: Role, strengths: ReadonlyMap<string, SkillStrength>, ctx: number, resp: ReadonlyMap<string, ResponsibilityItem>, t: Timeline): RoleFit {
   const items: ScoreItem[] = [];
   const totals = new Map<ComponentName, number>();
   for (const entry of role.profile) {
@@ -176,7 +271,9 @@ function scoreRole(c: Compiled, role: Role, strengths: ReadonlyMap<string, Skill
     const s = strengths.get(entry.skill);
     if (!s || !skill) continue;
     const gate = skill.generic && !NON_HEALTH_ROLES.has(role.id) ? GENERIC_FLOOR + (1 - GENERIC_FLOOR) * ctx : 1;
-    items.push({ component, id: skill.id, label: skill.label, weight: entry.weight, strength: Math.round(s.strength * gate * 1000) / 1000, evidence: s.evidence });
+    // Recency (with asOf) weighs duties and tools: a skill last used ten years ago counts 0.6 of a current one.
+    const recency = component === 'skills' ? t.recency?.get(skill.id) ?? 1 : 1;
+    items.push({ component, id: skill.id, label: skill.label, weight: entry.weight, strength: Math.round(s.strength * gate * recency * 1000) / 1000, evidence: s.evidence });
   }
   const roleResp = c.responsibilitiesByRole.get(role.id) ?? [];
   if (roleResp.length) totals.set('responsibilities', roleResp.length);
@@ -184,9 +281,41 @@ function scoreRole(c: Compiled, role: Role, strengths: ReadonlyMap<string, Skill
     const r = resp.get(id);
     if (r?.matched) items.push(r.item);
   }
-  const { contributions, score } = allocate(items, totals, null);
+  const title = titleItem(c, role, t);
+  if (title) items.push(title);
+  const { contributions, score } = allocate(items, totals, title ? { component: 'titles', points: TITLE_POINTS } : null);
   const fit: RoleFit = { id: role.id, title: role.title, score, band: bandOf(score), contributions, missing: findGaps(role, strengths, c.skillsById) };
   return score === 0 ? { ...fit, reason: strengths.size === 0 ? 'no skills of the taxonomy were found in the resume' : `none of the skills found are in the ${role.title.toLowerCase()} profile` } : fit;
+}
+
+// Without asOf the library reads no clock: entries are still found (for job titles) against a reference far ahead,
+// and nothing that depends on today's date (open ranges' months, recency) is reported or scored.
+const NO_CLOCK_REFERENCE = '2099-12';
+
+function experienceOf(ex: Extraction, text: string, doc: JsonResume | null, segments: readonly PathSegment[] | null, asOf: string | undefined): Timeline & { records: ExperienceRecord[]; skills: ReportSkill[] } {
+  const ref = asOf ?? NO_CLOCK_REFERENCE;
+  const entries: ExperienceEntry[] = doc
+    ? parseJsonResumeWork(doc, { asOf: ref, segments: segments ?? [] })
+    : parseExperience(ex.norm.text, { asOf: ref, sections: ex.sectionMap.sections }).map((e) => {
+      // Offsets into the caller's text, like every other span in the report.
+      const [start, end] = toOriginalSpan(ex.norm, e.start, e.end);
+      const [ts, te] = e.titleStart >= 0 ? toOriginalSpan(ex.norm, e.titleStart, e.titleEnd) : [-1, -1];
+      return { ...e, start, end, titleStart: ts, titleEnd: te, title: ts >= 0 ? text.slice(ts, te) : null };
+    });
+  const records: ExperienceRecord[] = entries.map((e) => {
+    const r = e.range;
+    const months = r && (r.end !== 'present' || asOf !== undefined) ? r.months : null;
+    const rec: ExperienceRecord = { title: e.title, employer: e.employer, start: e.start, end: e.end, from: r?.start ?? null, to: r?.end ?? null, months, section: e.section };
+    return e.path ? { ...rec, path: e.path } : rec;
+  });
+  if (asOf === undefined) return { recency: null, entries, asOf, records, skills: ex.skills };
+  const recency = new Map<string, number>();
+  const skills = ex.skills.map((m) => {
+    const x = skillExperience(entries, m.evidence.filter((e) => !e.negated).map((e) => e.start), { asOf });
+    recency.set(m.id, recencyFactor(x.monthsSinceUsed));
+    return { ...m, experience: { months: x.months, lastUsed: x.lastUsed, entries: x.entries } };
+  });
+  return { recency, entries, asOf, records, skills };
 }
 
 function makeAnalyzer(c: Compiled): Analyzer {
@@ -194,7 +323,9 @@ function makeAnalyzer(c: Compiled): Analyzer {
   const defaultTarget = c.rolesById.has('health-technician') ? 'health-technician' : roleIds[0]!;
 
   const analyzeResume = (input: string | JsonResume, options?: AnalyzeOptions): AnalysisReport => {
-    checkOptions(options, ['target', 'maxInputLength']);
+    checkOptions(options, ['target', 'maxInputLength', 'asOf']);
+    const asOf = options?.asOf;
+    if (asOf !== undefined) asOfMonth(asOf); // throws InvalidOptionsError('asOf') naming the expected form
     const target = options?.target ?? defaultTarget;
     if (typeof target !== 'string' || !c.rolesById.has(target)) {
       throw new InvalidOptionsError('target', `resume-fit: unknown target role ${typeof target === 'string' ? `"${target.slice(0, 60)}"` : typeof target}; use one of: ${roleIds.join(', ')}.`, 'ERR_UNKNOWN_ROLE');
@@ -202,11 +333,12 @@ function makeAnalyzer(c: Compiled): Analyzer {
     let text: string;
     let segments: readonly PathSegment[] | null = null;
     let rendered: string | undefined;
+    let doc: JsonResume | null = null;
     if (typeof input === 'string') {
       checkLength(input.length, options);
       text = input;
     } else if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
-      const doc = parseJsonResume(input);
+      doc = parseJsonResume(input);
       const r = renderJsonResume(doc);
       checkLength(r.text.length, options);
       text = r.text;
@@ -216,6 +348,8 @@ function makeAnalyzer(c: Compiled): Analyzer {
       throw new InvalidInputError('ERR_INVALID_INPUT', `resume-fit: expected resume text (a string) or a JSON Resume object, got ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}.`);
     }
     const ex = extract(c, text, segments);
+    const timeline = experienceOf(ex, text, doc, segments, asOf);
+    const skills: ReportSkill[] = timeline.skills;
     const strengths = skillStrengths(ex.skills, c.skillsById);
     const ctx = healthContext(strengths, c.skillsById);
     const raw = matchResponsibilities(c.resp, c.skills, ex.tokens, ex.mentions);
@@ -239,13 +373,13 @@ function makeAnalyzer(c: Compiled): Analyzer {
       }) : [];
       respItems.set(r.id, { matched: r.matched, item: { component: 'responsibilities', id: r.id, label, weight: 1, strength: r.similarity, evidence } });
     }
-    const roles = c.taxonomy.roles.map((role) => scoreRole(c, role, strengths, ctx, respItems))
+    const roles = c.taxonomy.roles.map((role) => scoreRole(c, role, strengths, ctx, respItems, timeline))
       .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
     const targetFit = roles.find((r) => r.id === target)!;
     const other = roles.find((r) => r.id !== target) ?? targetFit;
     const comparison = compare(c.rolesById.get(target)!, c.rolesById.get(other.id)!, targetFit, other, strengths, c.skillsById);
     const responsibilities = allResp.filter((r) => r.matched).sort((a, b) => b.similarity - a.similarity || (a.id < b.id ? -1 : 1));
-    const report: AnalysisReport = { target: targetFit, roles, skills: ex.skills, responsibilities, sections: ex.sections, comparison };
+    const report: AnalysisReport = { target: targetFit, roles, skills, experience: timeline.records, responsibilities, sections: ex.sections, comparison };
     const withText = rendered !== undefined ? { ...report, text: rendered } : report;
     return roles.every((r) => r.score === 0) ? { ...withText, reason: text.trim() ? 'no evidence of any role was found in the resume' : 'the resume is empty' } : withText;
   };

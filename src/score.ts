@@ -1,7 +1,8 @@
 /**
  * Step 6: score each role 0-100 from the evidence. The model (DESIGN.md has the reasoning):
  *
- *   score = signature (30) + skills (30) + responsibilities (15) + credentials (15) + soft skills (10)
+ *   score = signature (30) + skills (45) + responsibilities (15) + soft skills (10), and up to 15 of those points
+ *   go to a job title that matches the role (taken from the other components in proportion)
  *
  * The signature is what sets the role apart in the seeds: its distinct skills (and the health technician's
  * resume-share skills). A role cannot reach the top on shared vocabulary alone.
@@ -17,19 +18,19 @@ import type { Evidence, SkillMatch } from './match-skills.js';
 import type { ProfileEntry, Role, Skill, SkillCategory } from './taxonomy.js';
 import type { SectionKind } from './sections.js';
 
-export type ComponentName = 'signature' | 'skills' | 'responsibilities' | 'credentials' | 'soft' | 'titles';
+export type ComponentName = 'signature' | 'skills' | 'responsibilities' | 'soft' | 'titles';
 
-export const COMPONENT_POINTS: Readonly<Record<Exclude<ComponentName, 'titles'>, number>> = { signature: 30, skills: 30, responsibilities: 15, credentials: 15, soft: 10 };
+export const COMPONENT_POINTS: Readonly<Record<Exclude<ComponentName, 'titles'>, number>> = { signature: 30, skills: 45, responsibilities: 15, soft: 10 };
 /** Saturation: the weighted share of a component that earns all its points. */
-export const SATURATION: Readonly<Record<Exclude<ComponentName, 'titles'>, number>> = { signature: 0.6, skills: 0.5, responsibilities: 0.5, credentials: 0.6, soft: 0.6 };
+export const SATURATION: Readonly<Record<Exclude<ComponentName, 'titles'>, number>> = { signature: 0.6, skills: 0.5, responsibilities: 0.5, soft: 0.6 };
 /**
  * Most weight a component needs to earn all its points, whatever the size of the role's profile: without it a role
  * with 30 duty skills (the health technician lists every responsibility's skills) would need five times the evidence
- * of a role with 6. Six duty skills (9), three responsibilities, three credentials (4.5), three soft skills.
+ * of a role with 6. Six duty skills (9), three responsibilities, three soft skills.
  */
-export const SATURATION_CAP: Readonly<Record<Exclude<ComponentName, 'titles'>, number>> = { signature: Infinity, skills: 9, responsibilities: 3, credentials: 4.5, soft: 3 };
+export const SATURATION_CAP: Readonly<Record<Exclude<ComponentName, 'titles'>, number>> = { signature: Infinity, skills: 9, responsibilities: 3, soft: 3 };
 /** Least weight a component's saturation asks for, so one weak item (a single CPR card) cannot fill it. */
-export const SATURATION_FLOOR: Readonly<Record<Exclude<ComponentName, 'titles'>, number>> = { signature: 0, skills: 4.5, responsibilities: 1.5, credentials: 3, soft: 2 };
+export const SATURATION_FLOOR: Readonly<Record<Exclude<ComponentName, 'titles'>, number>> = { signature: 0, skills: 4.5, responsibilities: 1.5, soft: 2 };
 export const HEDGED_FACTOR = 0.35;
 /** Non-generic skills a resume needs for generic skills to count in full toward a health role. */
 export const HEALTH_CONTEXT_SKILLS = 4;
@@ -131,13 +132,13 @@ export function healthContext(strengths: ReadonlyMap<string, SkillStrength>, ski
 }
 
 /**
- * The component a profile entry scores in. A generic credential ("certified", "licensed") is no evidence of a
- * particular credential, so it scores with the skills, not in the credentials component.
+ * The component a profile entry scores in. Credentials score with the skills: the ones that set a role apart (BLS
+ * and EMT for the ER technician, EMT-B for the EMT) are in its signature, and a separate credentials component let
+ * common cards (CPR, first aid) decide between roles.
  */
 export function componentOf(entry: ProfileEntry, skill: Skill | undefined): Exclude<ComponentName, 'titles' | 'responsibilities'> {
   if (entry.kind === 'distinct' || entry.kind === 'share') return 'signature';
   if (entry.kind === 'soft' || skill?.category === 'soft') return 'soft';
-  if (skill?.category === 'credential' && !skill.generic) return 'credentials';
   return 'skills';
 }
 
@@ -158,7 +159,8 @@ export interface ScoreItem {
 export function allocate(items: readonly ScoreItem[], totals: ReadonlyMap<ComponentName, number>, extra: { component: ComponentName; points: number } | null): { contributions: Contribution[]; score: number } {
   const present = (Object.keys(COMPONENT_POINTS) as (keyof typeof COMPONENT_POINTS)[]).filter((c) => (totals.get(c) ?? 0) > 0);
   const base = present.reduce((a, c) => a + COMPONENT_POINTS[c], 0);
-  const extraPoints = extra?.points ?? 0;
+  // The extra component takes only what its items earn (a weak title match takes a few points, not all ten).
+  const extraPoints = extra ? extra.points * Math.min(1, items.filter((x) => x.component === extra.component && x.strength > 0).reduce((a, x) => a + x.weight * x.strength, 0)) : 0;
   const scale = base > 0 ? (100 - extraPoints) / base : 0;
   const raw: { item: ScoreItem; exact: number }[] = [];
   for (const c of present) {
