@@ -4,7 +4,7 @@
  * match wins an overlap, and NegEx-style cues flag negated and hedged mentions.
  */
 import { stem, similarity } from './nlp.js';
-import { GAP_BLANK_LINE, GAP_BRACKET, GAP_BROKEN_LINE, GAP_CLAUSE, GAP_NEWLINE, tokenize, type Token } from './tokenize.js';
+import { GAP_BLANK_LINE, GAP_BRACKET, GAP_BROKEN_LINE, GAP_CLAUSE, GAP_COLON, GAP_NEWLINE, tokenize, type Token } from './tokenize.js';
 import type { Lexicon, Skill, SkillCategory } from './taxonomy.js';
 import type { SectionKind } from './sections.js';
 
@@ -64,6 +64,7 @@ export interface SkillMatcher {
   readonly negationCues: CueIndex;
   readonly hedgeCues: CueIndex;
   readonly postHedgeCues: CueIndex;
+  readonly postNegationCues: CueIndex;
   readonly terminators: ReadonlySet<string>;
   /** Memo of word -> stem (per analyzer; cleared when it grows past a bound). */
   readonly stemMemo: Map<string, string>;
@@ -78,20 +79,41 @@ export interface SkillMatcher {
   readonly aliasForms: readonly ReadonlySet<string>[];
   /** Each skill's own names (label, seed terms) in the same form: a literal match of these is 'exact'. */
   readonly canonicalForms: readonly ReadonlySet<string>[];
+  /**
+   * Per skill index: the other skills a mention of it may contain and still count (see `keepNested`), or null.
+   * A credential name contains the broader credential it implies ("EMT" in "EMT-B") and the generic credential
+   * word it spells out ("certified" in "BLS certified").
+   */
+  readonly nests: readonly (ReadonlySet<number> | null)[];
+  /** Per skill index: 1 for a population skill ("patients"), which counts as the head noun of a longer phrase. */
+  readonly population: Uint8Array;
+  /** Per skill index: 1 when the skill is in some `nests` set or is a population skill (it may count nested). */
+  readonly nestable: Uint8Array;
 }
 
 const MEMO_LIMIT = 200_000;
 const FUZZY_MIN_LENGTH = 8;
+// A word one letter shorter may be corrected only by the letter it dropped ("presure"): substitutions in short
+// words turn real words into taxonomy words ("charged" to "charted").
+const FUZZY_SHORT = FUZZY_MIN_LENGTH - 1;
 const FUZZY_THRESHOLD = 0.93;
 // Real words one letter away from a taxonomy word: never "corrected".
-const FUZZY_EXCLUDE = ['meditation', 'emergent', 'emergence', 'therapist', 'pharmacy', 'transport', 'conditions', 'patiently', 'reception', 'recording', 'inventor', 'satisfied', 'specialist', 'physician', 'physicians'];
+const FUZZY_EXCLUDE = ['meditation', 'emergent', 'emergence', 'therapist', 'pharmacy', 'transport', 'conditions', 'patiently', 'reception', 'recording', 'inventor', 'satisfied', 'specialist', 'physician', 'physicians', 'discrete',
+  'analyses', 'backward', 'backwards', 'breaking', 'charming', 'comparison', 'diagnoses', 'inventive', 'pressing', 'register', 'registers', 'revelations'];
+// A negation written after the mention, ending its clause: "EKG - no", "Home health experience: none".
+// (The lexicon schema has no negation.post list yet; these belong there.)
+const POST_NEGATION = ['no', 'none'];
+// Words that turn a hedging cue into a statement of fact: "completed coursework in anatomy" credits anatomy.
+const HEDGE_VOIDED_BY: ReadonlySet<string> = new Set(['completed', 'finished']);
 
 /** Stem of a lower-case word through the analyzer's memo. */
 export function stemOf(m: SkillMatcher, lower: string): string {
   let s = m.stemMemo.get(lower);
   if (s === undefined) {
     // Words of three letters or fewer are their own key: Porter would turn "aed" into "a".
-    s = m.stemOverrides.get(lower) ?? (lower.length <= 3 || !/[a-z]/.test(lower) ? lower : stem(lower));
+    // Words of more than 64 letters are no word a taxonomy names, and natural's stemmer slows down
+    // quadratically on them (its regular expressions backtrack): they are their own key.
+    s = m.stemOverrides.get(lower) ?? (lower.length <= 3 || lower.length > 64 || !/[a-z]/.test(lower) ? lower : stem(lower));
     if (m.stemMemo.size >= MEMO_LIMIT) m.stemMemo.clear();
     m.stemMemo.set(lower, s);
   }
@@ -111,6 +133,18 @@ function cues(list: readonly string[], by: 'first' | 'last'): CueIndex {
   return index;
 }
 
+/** Per skill: the skills its mentions may contain and still count (what it implies; for a credential, the generic credential). */
+function nestsOf(skills: readonly Skill[]): (ReadonlySet<number> | null)[] {
+  const indexOf = new Map(skills.map((s, i) => [s.id, i]));
+  const genericCredentials = skills.flatMap((s, i) => (s.category === 'credential' && s.generic ? [i] : []));
+  return skills.map((s, i) => {
+    const inner = new Set<number>();
+    for (const id of s.implies ?? []) { const k = indexOf.get(id); if (k !== undefined) inner.add(k); }
+    if (s.category === 'credential') for (const k of genericCredentials) if (k !== i) inner.add(k);
+    return inner.size ? inner : null;
+  });
+}
+
 /** Compiles skills into a matcher. Cost: about the number of alias words times one stem. */
 export function compileSkills(skills: readonly Skill[], lexicon: Lexicon): SkillMatcher {
   const root: TrieNode = { next: null, hits: null };
@@ -120,13 +154,19 @@ export function compileSkills(skills: readonly Skill[], lexicon: Lexicon): Skill
   const m: SkillMatcher = {
     skills, root, acronyms, stems, fuzzyVocab: new Map(), fuzzyExclude: new Set(FUZZY_EXCLUDE),
     negationCues: cues(lexicon.negation.pre, 'last'), hedgeCues: cues(lexicon.hedging.pre, 'last'), postHedgeCues: cues(lexicon.hedging.post, 'first'),
+    postNegationCues: cues(POST_NEGATION, 'first'),
     terminators: new Set(lexicon.negation.terminators.map((w) => w.toLowerCase())),
     stemMemo: new Map(), fuzzyMemo: new Map(), wordMemo: new Map(),
     stemOverrides: new Map(Object.entries(lexicon.stems ?? {})),
     notWhen: skills.map((s) => s.notWhen?.map((n) => ({ form: n.form.toLowerCase(), before: new Set(n.before ?? []), after: new Set(n.after ?? []) })) ?? null),
     aliasForms: skills.map(() => new Set<string>()),
     canonicalForms: skills.map((s) => new Set([s.label, ...(s.seedTerms ?? [])].map((t) => tokenize(t).map((x) => x.lower).join(' ')))),
+    nests: nestsOf(skills),
+    population: Uint8Array.from(skills, (s) => (s.category === 'population' ? 1 : 0)),
+    nestable: new Uint8Array(skills.length),
   };
+  for (const set of m.nests) for (const k of set ?? []) m.nestable[k] = 1;
+  m.population.forEach((p, k) => { if (p) m.nestable[k] = 1; });
   const insert = (keys: string[], hit: Hit): void => {
     let node = root;
     for (const k of keys) {
@@ -171,6 +211,7 @@ function fuzzyStem(m: SkillMatcher, lower: string): string | null {
     let bestScore = FUZZY_THRESHOLD;
     for (const w of m.fuzzyVocab.get(lower.slice(0, 2)) ?? []) {
       if (Math.abs(w.length - lower.length) > 2 || w.charCodeAt(w.length - 1) !== lower.charCodeAt(lower.length - 1)) continue;
+      if (lower.length === FUZZY_SHORT && w.length !== FUZZY_MIN_LENGTH) continue;
       const s = similarity(lower, w);
       if (s > bestScore || (s === bestScore && best !== null && w < best)) { bestScore = s; best = w; }
     }
@@ -181,7 +222,7 @@ function fuzzyStem(m: SkillMatcher, lower: string): string | null {
   return result;
 }
 
-interface Candidate { start: number; end: number; skill: number; kind: MatchKind; confidence: number }
+interface Candidate { start: number; end: number; skill: number; kind: MatchKind; confidence: number; /** Matched an exact-case acronym. */ acronym: boolean }
 
 // A phrase may run over spaces, hyphens, slashes and a line break, never over punctuation or a blank line.
 const PHRASE_STOP = GAP_CLAUSE | GAP_BRACKET | GAP_BLANK_LINE;
@@ -200,6 +241,7 @@ export interface WordInfo {
   readonly negationEnd: readonly Cue[] | null;
   readonly hedgeEnd: readonly Cue[] | null;
   readonly postHedgeStart: readonly Cue[] | null;
+  readonly postNegationStart: readonly Cue[] | null;
 }
 
 function wordInfo(m: SkillMatcher, raw: string, lower: string): WordInfo {
@@ -208,7 +250,7 @@ function wordInfo(m: SkillMatcher, raw: string, lower: string): WordInfo {
   const stem = stemOf(m, lower);
   const acronym = m.acronyms.has(raw) ? ACRONYM + raw : null;
   let fuzzy: string | null = null;
-  if (lower.length >= FUZZY_MIN_LENGTH && !m.stems.has(stem)) fuzzy = fuzzyStem(m, lower);
+  if (lower.length >= FUZZY_SHORT && !m.stems.has(stem)) fuzzy = fuzzyStem(m, lower);
   if (fuzzy === stem) fuzzy = null;
   const starts: { node: TrieNode; via: 'stem' | 'acronym' | 'fuzzy' }[] = [];
   const next = m.root.next;
@@ -224,6 +266,7 @@ function wordInfo(m: SkillMatcher, raw: string, lower: string): WordInfo {
     negationEnd: m.negationCues.get(lower) ?? null,
     hedgeEnd: m.hedgeCues.get(lower) ?? null,
     postHedgeStart: m.postHedgeCues.get(lower) ?? null,
+    postNegationStart: m.postNegationCues.get(lower) ?? null,
   };
   if (m.wordMemo.size >= MEMO_LIMIT) m.wordMemo.clear();
   m.wordMemo.set(raw, w);
@@ -262,7 +305,7 @@ export function findCandidates(m: SkillMatcher, tokens: readonly Token[], words:
       const kind: MatchKind = usedFuzzy ? 'fuzzy'
         : m.canonicalForms[h.skill]!.has(literal) ? 'exact'
         : usedAcronym || m.aliasForms[h.skill]!.has(literal) ? 'alias' : usedStem ? 'stem' : 'alias';
-      out.push({ start: i, end: j, skill: h.skill, kind, confidence: CONFIDENCE[kind] });
+      out.push({ start: i, end: j, skill: h.skill, kind, confidence: CONFIDENCE[kind], acronym: usedAcronym });
     }
   };
   // Depth-first over the phrase continuations; only reached from tokens that start some phrase.
@@ -291,9 +334,12 @@ export function findCandidates(m: SkillMatcher, tokens: readonly Token[], words:
   return out;
 }
 
-/** Keeps the longest candidates where they overlap (then the earliest, then the most confident). */
+/**
+ * Keeps the longest candidates where they overlap (then the earliest; on the same span an exact-case acronym,
+ * "PTs", before a case-folded alias, "pts"; then the most confident).
+ */
 export function resolveOverlaps(cands: Candidate[], tokenCount: number): Candidate[] {
-  cands.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start || b.confidence - a.confidence || a.skill - b.skill);
+  cands.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start || Number(b.acronym) - Number(a.acronym) || b.confidence - a.confidence || a.skill - b.skill);
   const taken = new Uint8Array(tokenCount);
   const kept: Candidate[] = [];
   for (const c of cands) {
@@ -304,6 +350,39 @@ export function resolveOverlaps(cands: Candidate[], tokenCount: number): Candida
     kept.push(c);
   }
   return kept.sort((a, b) => a.start - b.start || a.skill - b.skill);
+}
+
+/**
+ * Adds back the candidates an overlap dropped that still count inside the mention that won: what a credential
+ * name implies or spells out (`nests`), and a population skill as the head noun at the end of a phrase
+ * ("transported patients" shows patients; "patient care" does not). Linear in the candidates.
+ */
+function keepNested(m: SkillMatcher, tokens: readonly Token[], cands: readonly Candidate[], kept: Candidate[]): Candidate[] {
+  if (kept.length === cands.length) return kept;
+  let added: Candidate[] | null = null;
+  for (const c of cands) {
+    // Most dropped candidates are of skills that never nest: one array read rules them out.
+    if (m.nestable[c.skill] === 0) continue;
+    // The kept candidate that starts at or before c (kept is sorted by start and does not overlap).
+    let lo = 0;
+    let hi = kept.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (kept[mid]!.start <= c.start) lo = mid; else hi = mid - 1;
+    }
+    const outer = kept[lo]!;
+    if (outer === c || outer.start > c.start || c.end > outer.end || c.skill === outer.skill) continue;
+    // A population word counts when it is not the phrase's first word (a modifier: "patient care") and it ends
+    // the phrase or is plural ("checked patients in").
+    const ok = m.nests[outer.skill]?.has(c.skill) ||
+      (m.population[c.skill] === 1 && c.start > outer.start && (c.end === outer.end || tokens[c.end - 1]!.lower.endsWith('s')));
+    if (!ok) continue;
+    added ??= [];
+    if (added.some((a) => a.skill === c.skill && a.start === c.start && a.end === c.end)) continue;
+    added.push(c);
+  }
+  if (added === null) return kept;
+  return [...kept, ...added].sort((a, b) => a.start - b.start || a.skill - b.skill);
 }
 
 // Negation scope ends at clause punctuation, a blank line, or a line break that is not a wrapped sentence.
@@ -328,6 +407,7 @@ function preCue(tokens: readonly Token[], words: readonly WordInfo[], start: num
       if (e - n < from) continue;
       let ok = true;
       for (let k = 0; k < n - 1; k++) if (tokens[e - n + k]!.lower !== cue.words[k]) { ok = false; break; }
+      if (ok && field === 'hedgeEnd' && e - n > 0 && HEDGE_VOIDED_BY.has(tokens[e - n - 1]!.lower)) ok = false;
       if (ok) return cue;
     }
   }
@@ -352,6 +432,23 @@ function postCue(tokens: readonly Token[], words: readonly WordInfo[], end: numb
   return null;
 }
 
+/**
+ * Finds a negation written after the mention ("EKG - no", "Home health experience: none"): a POST_NEGATION word
+ * that ends its clause, within POST_WINDOW tokens, crossing at most one colon.
+ */
+function postNegation(tokens: readonly Token[], words: readonly WordInfo[], end: number): Cue | null {
+  let colons = 0;
+  for (let s = end; s < tokens.length && s - end < POST_WINDOW; s++) {
+    const gap = tokens[s]!.gap;
+    if (endsScope(gap)) {
+      if (!(gap & GAP_COLON) || gap & (GAP_NEWLINE | GAP_BLANK_LINE) || ++colons > 1) return null;
+    }
+    const bucket = words[s]!.postNegationStart;
+    if (bucket && (s + 1 === tokens.length || endsScope(tokens[s + 1]!.gap))) return bucket[0]!;
+  }
+  return null;
+}
+
 /** A located mention before it is mapped back to the original input. */
 export interface RawMention {
   readonly skill: number;
@@ -368,9 +465,10 @@ export interface RawMention {
 /** Finds the skill mentions in tokens: candidates, overlaps resolved, negation and hedging applied. */
 export function findMentions(m: SkillMatcher, tokens: readonly Token[]): RawMention[] {
   const words = wordsOf(m, tokens);
-  const kept = resolveOverlaps(findCandidates(m, tokens, words), tokens.length);
+  const cands = findCandidates(m, tokens, words);
+  const kept = keepNested(m, tokens, cands, resolveOverlaps(cands, tokens.length));
   return kept.map((c) => {
-    const neg = preCue(tokens, words, c.start, 'negationEnd');
+    const neg = preCue(tokens, words, c.start, 'negationEnd') ?? postNegation(tokens, words, c.end);
     const hedge = neg ? null : preCue(tokens, words, c.start, 'hedgeEnd') ?? postCue(tokens, words, c.end);
     const mention: RawMention = { skill: c.skill, first: c.start, last: c.end - 1, kind: c.kind, confidence: c.confidence, negated: neg !== null, hedged: hedge !== null };
     const cue = neg?.text ?? hedge?.text;

@@ -10,6 +10,7 @@ export const GAP_CLAUSE = 4; // . , ; : ! ? | or a bullet
 export const GAP_BRACKET = 8; // ( ) [ ] { } < > "
 export const GAP_JOINER = 16; // - / + & (kept inside phrases: EMT-B, CPR/AED)
 export const GAP_BROKEN_LINE = 32; // the line break looks like a wrapped sentence (next line starts in lower case)
+export const GAP_COLON = 64; // a colon (with GAP_CLAUSE): "label: value" forms such as "EKG experience: none"
 
 export interface Token {
   /** Offsets in the normalized text. */
@@ -87,7 +88,7 @@ export function tokenize(text: string): Token[] {
         const d = j < n ? text.charCodeAt(j) : 0;
         if (d >= 97 && d <= 122) gap |= GAP_BROKEN_LINE;
         else gap &= ~GAP_BROKEN_LINE;
-      } else if (k === CLAUSE || k === OTHER) gap |= GAP_CLAUSE;
+      } else if (k === CLAUSE || k === OTHER) gap |= c === 58 ? GAP_CLAUSE | GAP_COLON : GAP_CLAUSE;
       else if (k === BRACKET) gap |= GAP_BRACKET;
       else if (k === JOINER) gap |= GAP_JOINER;
       i++;
