@@ -11,7 +11,7 @@ import { normalizeText, toOriginalSpan, type NormalizedText } from './normalize.
 import { allocate, bandOf, componentOf, healthContext, skillStrengths, GENERIC_FLOOR, type ComponentName, type RoleFit, type ScoreItem, type SkillStrength } from './score.js';
 import { findSections, type SectionKind, type SectionMap } from './sections.js';
 import { defaultTaxonomy, validateTaxonomy, type Responsibility, type Role, type Skill, type Taxonomy } from './taxonomy.js';
-import { tokenize } from './tokenize.js';
+import { GAP_BLANK_LINE, tokenize } from './tokenize.js';
 import { asOfMonth, monthsSinceEnd, parseExperience, parseJsonResumeWork, recencyFactor, skillExperience, type ExperienceEntry } from './experience.js';
 import { compileTitles, matchTitle, type TitleMatcher } from './titles.js';
 
@@ -162,12 +162,31 @@ interface Extraction {
   readonly sectionMap: SectionMap;
 }
 
+/** The k-th heading boundary in text order: each section's start, then its heading's end. */
+function bound(secs: SectionMap['sections'], k: number): number {
+  const s = secs[k >> 1]!;
+  return k & 1 ? s.headingEnd : s.start;
+}
+
 function extract(c: Compiled, input: string, segments: readonly PathSegment[] | null): Extraction {
   const norm = normalizeText(input);
-  const tokens = tokenize(norm.text);
   const sectionMap = findSections(norm.text);
+  const tokens = tokenize(norm.text);
+  // A heading is a hard boundary: a phrase never runs into or out of it ("patient\nEDUCATION" is no skill), so
+  // the order of sections cannot change what is found.
+  const secs = sectionMap.sections;
+  for (let i = 1, k = 0; i < tokens.length && secs.length; i++) {
+    while (k < secs.length * 2 && bound(secs, k) <= tokens[i - 1]!.start) k++;
+    if (k < secs.length * 2 && bound(secs, k) <= tokens[i]!.start) (tokens[i] as { gap: number }).gap |= GAP_BLANK_LINE;
+  }
   // Heading words ("CERTIFICATIONS", "Clinical Skills:") name a section; they are not evidence of a skill.
-  const mentions = findMentions(c.skills, tokens).filter((m) => !sectionMap.sections.some((s) => tokens[m.first]!.start >= s.start && tokens[m.first]!.start < s.headingEnd));
+  // Mentions and sections are both in text order: one merge pass.
+  let k = 0;
+  const mentions = findMentions(c.skills, tokens).filter((m) => {
+    const at = tokens[m.first]!.start;
+    while (k < secs.length && secs[k]!.headingEnd <= at) k++;
+    return !(k < secs.length && at >= secs[k]!.start);
+  });
   const toOriginal = (first: number, last: number): [number, number] => toOriginalSpan(norm, tokens[first]!.start, tokens[last]!.end);
   const sectionOfLine = (line: number): SectionKind | null => sectionMap.lineKinds[line] ?? null;
   const bySkill = new Map<number, Evidence[]>();
@@ -337,6 +356,8 @@ function makeAnalyzer(c: Compiled): Analyzer {
     if (typeof input === 'string') {
       checkLength(input.length, options);
       text = input;
+    } else if (typeof input === 'object' && input !== null && (ArrayBuffer.isView(input) || input instanceof ArrayBuffer)) {
+      throw new InvalidInputError('ERR_INVALID_INPUT', 'resume-fit: expected resume text or a JSON Resume object, got bytes; decode them first (for UTF-8: new TextDecoder().decode(bytes)), or use the CLI, which detects the encoding.');
     } else if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
       doc = parseJsonResume(input);
       const r = renderJsonResume(doc);

@@ -68,8 +68,8 @@ export class TaxonomyError extends ResumeFitError {
 }
 
 /**
- * True for any resume-fit error, including one from another realm (a worker, an iframe), where
- * `instanceof` fails: it also checks `name` and `code`.
+ * True for any resume-fit error, including one from another realm (a worker, an iframe), where `instanceof`
+ * fails: a known `name` with a known `code`, or a `resume-fit:` message (a structured clone loses name and code).
  * @example
  * if (isResumeFitError(err)) console.error(err.code, err.message)
  */
@@ -77,8 +77,14 @@ export function isResumeFitError(value: unknown): value is ResumeFitError {
   if (value instanceof ResumeFitError) return true;
   if (typeof value !== 'object' || value === null) return false;
   const v = value as { name?: unknown; code?: unknown; message?: unknown };
-  return typeof v.code === 'string' && v.code.startsWith('ERR_') && typeof v.message === 'string' && v.message.startsWith('resume-fit:');
+  const knownCode = typeof v.code === 'string' && CODES.has(v.code);
+  if (typeof v.name === 'string' && NAMES.has(v.name) && knownCode) return true;
+  // A structured clone (what postMessage delivers) keeps only the message: its name is 'Error' and `code` is gone.
+  return typeof v.message === 'string' && v.message.startsWith('resume-fit:') && (knownCode || v.code === undefined);
 }
+
+const CODES: ReadonlySet<string> = new Set<ResumeFitErrorCode>(['ERR_INVALID_INPUT', 'ERR_INPUT_TOO_LARGE', 'ERR_INVALID_OPTIONS', 'ERR_UNKNOWN_ROLE', 'ERR_INVALID_TAXONOMY', 'ERR_INVALID_JSON_RESUME']);
+const NAMES: ReadonlySet<string> = new Set(['ResumeFitError', 'InvalidInputError', 'InvalidOptionsError', 'TaxonomyError']);
 
 /** Formats a zod issue list as ValidationIssues without echoing input values (they may be resume text). */
 export function formatZodIssues(issues: readonly { path: readonly PropertyKey[]; code: string; [k: string]: unknown }[]): ValidationIssue[] {

@@ -142,6 +142,8 @@ export const defaultTaxonomy: Taxonomy = {
   lexicon: lexiconData as Lexicon,
 };
 
+const ALIAS_PUNCTUATION = /[^\p{L}\p{N} \-/&']/u;
+
 /** Normalizes an alias for collision checks: lower case, punctuation as spaces. */
 export function aliasKey(alias: string): string {
   return alias.toLowerCase().replace(/[^a-z0-9\u00c0-\uffff]+/g, ' ').trim();
@@ -155,14 +157,19 @@ export function crossCheck(t: Taxonomy): ValidationIssue[] {
     if (skillIds.has(s.id)) issues.push({ path: `skills[${i}].id`, message: `duplicate skill id "${s.id}" (also skills[${skillIds.get(s.id)}]): give each skill its own id` });
     else skillIds.set(s.id, i);
   });
-  const aliasOwner = new Map<string, string>();
+  // Messages name the first claim by id and path, not by the alias text: taxonomies are often built from documents.
+  const aliasOwner = new Map<string, { id: string; path: string }>();
   t.skills.forEach((s, i) => {
     s.aliases.forEach((a, k) => {
       const key = aliasKey(a);
       if (!key) { issues.push({ path: `skills[${i}].aliases[${k}]`, message: 'alias has no letters or digits: remove it' }); return; }
+      // Matching reads words: other punctuation would be dropped or end the phrase, so "c++" would match every
+      // lone C and "a.b" nothing at all. Such an alias is rejected rather than silently changed.
+      if (ALIAS_PUNCTUATION.test(a)) { issues.push({ path: `skills[${i}].aliases[${k}]`, message: 'alias has punctuation that matching ignores or stops at (only letters, digits, spaces and - / & \' are read): write it as words, or put an abbreviation in "acronyms"' }); return; }
+      if (key.length === 1) { issues.push({ path: `skills[${i}].aliases[${k}]`, message: 'alias is a single letter, which would match every lone letter ("c++" reads as "c"): write it out, or put it in "acronyms"' }); return; }
       const owner = aliasOwner.get(key);
-      if (owner !== undefined && owner !== s.id) issues.push({ path: `skills[${i}].aliases[${k}]`, message: `alias "${a}" is already claimed by skill "${owner}": keep it on one skill only` });
-      else aliasOwner.set(key, s.id);
+      if (owner !== undefined && owner.id !== s.id) issues.push({ path: `skills[${i}].aliases[${k}]`, message: `alias is already claimed by skill "${owner.id}" (${owner.path}): keep it on one skill only` });
+      else if (owner === undefined) aliasOwner.set(key, { id: s.id, path: `skills[${i}].aliases[${k}]` });
     });
     (s.implies ?? []).forEach((b, k) => {
       if (b === s.id) issues.push({ path: `skills[${i}].implies[${k}]`, message: `skill "${s.id}" cannot imply itself: remove it` });
@@ -170,8 +177,8 @@ export function crossCheck(t: Taxonomy): ValidationIssue[] {
     (s.acronyms ?? []).forEach((a, k) => {
       const key = `#${a}`;
       const owner = aliasOwner.get(key);
-      if (owner !== undefined && owner !== s.id) issues.push({ path: `skills[${i}].acronyms[${k}]`, message: `acronym "${a}" is already claimed by skill "${owner}": keep it on one skill only` });
-      else aliasOwner.set(key, s.id);
+      if (owner !== undefined && owner.id !== s.id) issues.push({ path: `skills[${i}].acronyms[${k}]`, message: `acronym is already claimed by skill "${owner.id}" (${owner.path}): keep it on one skill only` });
+      else if (owner === undefined) aliasOwner.set(key, { id: s.id, path: `skills[${i}].acronyms[${k}]` });
     });
   });
   t.skills.forEach((s, i) => (s.implies ?? []).forEach((b, k) => {
