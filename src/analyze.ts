@@ -15,14 +15,28 @@ import { GAP_BLANK_LINE, tokenize } from './tokenize.js';
 import { asOfMonth, monthsSinceEnd, parseExperience, parseJsonResumeWork, recencyFactor, skillExperience, type ExperienceEntry } from './experience.js';
 import { compileTitles, matchTitle, type TitleMatcher } from './titles.js';
 
-/** Default `maxInputLength`: 2,000,000 characters, about 400 pages of text. */
+/**
+ * Default `maxInputLength`: 2,000,000 characters, about 400 pages of text.
+ * @example
+ * analyzeResume(hugeText, { maxInputLength: DEFAULT_MAX_INPUT_LENGTH * 2 })
+ */
 export const DEFAULT_MAX_INPUT_LENGTH = 2_000_000;
 
+/**
+ * Options of `createAnalyzer`.
+ * @example
+ * createAnalyzer({ taxonomy: { ...defaultTaxonomy, skills: [...defaultTaxonomy.skills, mySkill] } })
+ */
 export interface AnalyzerOptions {
   /** A custom taxonomy (validated; a TaxonomyError lists every issue). Default: the bundled taxonomy. */
   readonly taxonomy?: Taxonomy | unknown;
 }
 
+/**
+ * Options of `analyzeResume`.
+ * @example
+ * analyzeResume(text, { target: 'emergency-room-technician', asOf: '2026-11-24', maxInputLength: 500_000 })
+ */
 export interface AnalyzeOptions {
   /** The role to report as `target`. Default `health-technician`. */
   readonly target?: string;
@@ -36,11 +50,20 @@ export interface AnalyzeOptions {
   readonly asOf?: string;
 }
 
+/**
+ * Options of `extractSkills`.
+ * @example
+ * extractSkills(text, { maxInputLength: 100_000 })
+ */
 export interface ExtractOptions {
   readonly maxInputLength?: number;
 }
 
-/** A responsibility phrase the resume shows, with the lines that show it. */
+/**
+ * A responsibility phrase the resume shows, with the lines that show it.
+ * @example
+ * analyzeResume(text).responsibilities[0] // { id: 'ekg-testing-monitoring', similarity: 0.62, matched: true, evidence: [...] }
+ */
 export interface ResponsibilityMatch {
   readonly id: string;
   /** The phrase as the seed gives it. */
@@ -52,7 +75,11 @@ export interface ResponsibilityMatch {
   readonly evidence: readonly (Omit<Evidence, 'kind' | 'negated' | 'hedged' | 'confidence'> & { readonly similarity: number })[];
 }
 
-/** A job or volunteer entry found in the resume (offsets into the analysed text). */
+/**
+ * A job or volunteer entry found in the resume (offsets into the analysed text).
+ * @example
+ * analyzeResume(text, { asOf: '2026-11-24' }).experience[0] // { title: 'ER Technician', employer: 'Mercy', from: '2021-03', to: 'present', months: 69, ... }
+ */
 export interface ExperienceRecord {
   readonly title: string | null;
   readonly employer: string | null;
@@ -70,7 +97,11 @@ export interface ExperienceRecord {
   readonly path?: string;
 }
 
-/** How long and how recently a skill was used (only with `options.asOf`). */
+/**
+ * How long and how recently a skill was used (only with `options.asOf`).
+ * @example
+ * analyzeResume(text, { asOf: '2026-11-24' }).skills[0].experience // { months: 69, lastUsed: '2026-11', entries: [0] }
+ */
 export interface SkillExperienceInfo {
   /** Months of the entries that mention the skill, overlapping entries counted once. */
   readonly months: number;
@@ -80,13 +111,26 @@ export interface SkillExperienceInfo {
   readonly entries: readonly number[];
 }
 
-/** A skill found, with its timeline when `asOf` was given. */
+/**
+ * A skill found, with its timeline when `asOf` was given.
+ * @example
+ * for (const s of analyzeResume(text, { asOf }).skills) console.log(s.label, s.experience?.months)
+ */
 export type ReportSkill = SkillMatch & { readonly experience?: SkillExperienceInfo };
 
-/** A section of the analysed text (offsets into the analysed text). */
+/**
+ * A section of the analysed text (offsets into the analysed text).
+ * @example
+ * analyzeResume(text).sections // [{ kind: 'experience', heading: 'PROFESSIONAL EXPERIENCE', start: 120, end: 940 }, ...]
+ */
 export interface SectionSpan { readonly kind: SectionKind; readonly heading: string; readonly start: number; readonly end: number }
 
-/** Everything resume-fit found and concluded about one resume. */
+/**
+ * Everything resume-fit found and concluded about one resume.
+ * @example
+ * const report: AnalysisReport = analyzeResume(text)
+ * report.roles[0].id // best-fitting role
+ */
 export interface AnalysisReport {
   /** The target role's fit (also in `roles`). */
   readonly target: RoleFit;
@@ -107,10 +151,19 @@ export interface AnalysisReport {
   readonly reason?: string;
 }
 
-/** Role summary for listings. */
+/**
+ * Role summary for listings.
+ * @example
+ * listRoles()[0] // { id: 'health-technician', title: 'Health Technician', description: '...', onetSoc: ['29-2099.00'] }
+ */
 export interface RoleInfo { readonly id: string; readonly title: string; readonly description: string; readonly onetSoc: readonly string[] }
 
-/** A compiled taxonomy with the verbs that use it; create one and reuse it for many resumes. */
+/**
+ * A compiled taxonomy with the verbs that use it; create one and reuse it for many resumes.
+ * @example
+ * const analyzer: Analyzer = createAnalyzer()
+ * analyzer.analyzeResume(text).target.score
+ */
 export interface Analyzer {
   analyzeResume(input: string | JsonResume, options?: AnalyzeOptions): AnalysisReport;
   extractSkills(text: string, options?: ExtractOptions): SkillMatch[];

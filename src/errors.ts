@@ -3,7 +3,11 @@
  * and never contain resume text (resumes are personal data).
  */
 
-/** Stable codes; part of the public API (a change is a breaking change). */
+/**
+ * Stable codes; part of the public API (a change is a breaking change).
+ * @example
+ * if (isResumeFitError(e) && e.code === 'ERR_INPUT_TOO_LARGE') retryWithLargerLimit()
+ */
 export type ResumeFitErrorCode =
   | 'ERR_INVALID_INPUT'
   | 'ERR_INPUT_TOO_LARGE'
@@ -26,7 +30,11 @@ export class ResumeFitError extends Error {
   }
 }
 
-/** The input is not something resume-fit can read (wrong type, too large, malformed JSON Resume). */
+/**
+ * The input is not something resume-fit can read (wrong type, too large, malformed JSON Resume).
+ * @example
+ * try { analyzeResume(42 as never) } catch (e) { if (e instanceof InvalidInputError) e.code // 'ERR_INVALID_INPUT' }
+ */
 export class InvalidInputError extends ResumeFitError {
   override name = 'InvalidInputError';
   /** Where in a JSON Resume document the problem is, when there is one. */
@@ -37,7 +45,11 @@ export class InvalidInputError extends ResumeFitError {
   }
 }
 
-/** An option has a bad value (unknown role id, negative limit, ...). */
+/**
+ * An option has a bad value (unknown role id, negative limit, ...).
+ * @example
+ * try { analyzeResume(text, { target: 'nurse' }) } catch (e) { (e as InvalidOptionsError).option // 'target' }
+ */
 export class InvalidOptionsError extends ResumeFitError {
   override name = 'InvalidOptionsError';
   readonly option: string;
@@ -47,7 +59,11 @@ export class InvalidOptionsError extends ResumeFitError {
   }
 }
 
-/** One problem found while validating a taxonomy or a JSON Resume document. */
+/**
+ * One problem found while validating a taxonomy or a JSON Resume document.
+ * @example
+ * { path: 'roles[0].profile[3].skill', message: 'unknown skill "ekgg": add it to skills or fix the id' }
+ */
 export interface ValidationIssue {
   /** Dotted path to the bad value, e.g. `skills[3].aliases[0]`. */
   readonly path: string;
@@ -55,7 +71,11 @@ export interface ValidationIssue {
   readonly message: string;
 }
 
-/** A custom taxonomy failed validation; `issues` lists every problem, not only the first. */
+/**
+ * A custom taxonomy failed validation; `issues` lists every problem, not only the first.
+ * @example
+ * try { createAnalyzer({ taxonomy }) } catch (e) { if (e instanceof TaxonomyError) for (const i of e.issues) console.log(i.path, i.message) }
+ */
 export class TaxonomyError extends ResumeFitError {
   override name = 'TaxonomyError';
   readonly issues: readonly ValidationIssue[];

@@ -54,7 +54,11 @@ export function findGaps(role: Role, strengths: ReadonlyMap<string, SkillStrengt
   return gaps.sort((a, b) => b.weight - a.weight || (a.skill < b.skill ? -1 : 1));
 }
 
-/** One side of a role comparison. */
+/**
+ * One side of a role comparison.
+ * @example
+ * compareRoles(report, 'health-aide', 'health-technician').a.distinctMissing
+ */
 export interface ComparisonSide {
   readonly id: string;
   readonly title: string;
@@ -65,7 +69,11 @@ export interface ComparisonSide {
   readonly distinctMissing: readonly string[];
 }
 
-/** Why one role fits better than another. */
+/**
+ * Why one role fits better than another.
+ * @example
+ * compareRoles(report, 'health-technician', 'emergency-room-technician').summary
+ */
 export interface RoleComparison {
   /** The better-fitting role's id, or null for a tie. */
   readonly better: string | null;

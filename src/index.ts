@@ -51,7 +51,7 @@ export function compareRoles(report: AnalysisReport, a: string, b: string): Role
 }
 
 export { createAnalyzer, DEFAULT_MAX_INPUT_LENGTH, RESPONSIBILITY_THRESHOLD } from './analyze.js';
-export type { AnalysisReport, AnalyzeOptions, Analyzer, AnalyzerOptions, ExtractOptions, ResponsibilityMatch, RoleInfo, SectionSpan } from './analyze.js';
+export type { AnalysisReport, AnalyzeOptions, Analyzer, AnalyzerOptions, ExperienceRecord, ExtractOptions, ReportSkill, ResponsibilityMatch, RoleInfo, SectionSpan, SkillExperienceInfo } from './analyze.js';
 
 export { ResumeFitError, InvalidInputError, InvalidOptionsError, TaxonomyError, isResumeFitError } from './errors.js';
 export type { ResumeFitErrorCode, ValidationIssue } from './errors.js';

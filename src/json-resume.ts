@@ -29,12 +29,25 @@ export const JsonResumeSchema = z.object({
   projects: z.optional(z.array(z.object({ name: str, description: str, highlights: strs, keywords: strs, ...dated, url: str, roles: strs, entity: str, type: str }))),
 });
 
-/** A JSON Resume document (the fields resume-fit reads; others are allowed and ignored). */
+/**
+ * A JSON Resume document (the fields resume-fit reads; others are allowed and ignored).
+ * @example
+ * analyzeResume({ work: [{ position: 'EMT', highlights: ['Provided basic life support'] }] } satisfies JsonResume)
+ */
 export type JsonResume = z.infer<typeof JsonResumeSchema>;
 
-/** A piece of the rendering and the JSON path it came from. */
+/**
+ * A piece of the rendering and the JSON path it came from.
+ * @example
+ * renderJsonResume(doc).segments[0] // { start: 11, end: 48, path: 'basics.summary' }
+ */
 export interface PathSegment { readonly start: number; readonly end: number; readonly path: string }
 
+/**
+ * A JSON Resume document rendered as text, with the JSON path of every piece.
+ * @example
+ * const { text, segments } = renderJsonResume(doc)
+ */
 export interface RenderedResume {
   readonly text: string;
   readonly segments: readonly PathSegment[];

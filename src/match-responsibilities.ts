@@ -8,7 +8,11 @@ import { stemOf, type RawMention, type SkillMatcher } from './match-skills.js';
 import { GAP_BROKEN_LINE, GAP_NEWLINE, tokenize, type Token } from './tokenize.js';
 import type { Lexicon, Responsibility } from './taxonomy.js';
 
-/** A line must cover this share of a responsibility's weighted concepts to count as showing it. */
+/**
+ * A line must cover this share of a responsibility's weighted concepts to count as showing it.
+ * @example
+ * report.responsibilities.every((r) => r.similarity >= RESPONSIBILITY_THRESHOLD) // true
+ */
 export const RESPONSIBILITY_THRESHOLD = 0.35;
 /**
  * A line that shows none of the skills a responsibility names ("support other technicians" without ABA or autism)

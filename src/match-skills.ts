@@ -8,10 +8,18 @@ import { GAP_BLANK_LINE, GAP_BRACKET, GAP_BROKEN_LINE, GAP_CLAUSE, GAP_COLON, GA
 import type { Lexicon, Skill, SkillCategory } from './taxonomy.js';
 import type { SectionKind } from './sections.js';
 
-/** How a mention was matched, from most to least certain. */
+/**
+ * How a mention was matched, from most to least certain.
+ * @example
+ * extractSkills('electrocardiagram')[0].evidence[0].kind // 'fuzzy'
+ */
 export type MatchKind = 'exact' | 'alias' | 'stem' | 'fuzzy';
 
-/** One place a skill was found. `start`/`end` are offsets into the text the caller passed in. */
+/**
+ * One place a skill was found. `start`/`end` are offsets into the text the caller passed in.
+ * @example
+ * extractSkills('Took vitals.')[0].evidence[0] // { start: 5, end: 11, text: 'vitals', section: null, kind: 'alias', negated: false, hedged: false, confidence: 0.95 }
+ */
 export interface Evidence {
   readonly start: number;
   readonly end: number;
@@ -32,7 +40,11 @@ export interface Evidence {
   readonly path?: string;
 }
 
-/** One skill found in a resume, with every place it was found. */
+/**
+ * One skill found in a resume, with every place it was found.
+ * @example
+ * extractSkills('BLS/ACLS').map((s: SkillMatch) => s.id) // ['bls', 'life-support']
+ */
 export interface SkillMatch {
   readonly id: string;
   readonly label: string;

@@ -18,6 +18,11 @@ import type { Evidence, SkillMatch } from './match-skills.js';
 import type { ProfileEntry, Role, Skill, SkillCategory } from './taxonomy.js';
 import type { SectionKind } from './sections.js';
 
+/**
+ * The parts a score is made of (DESIGN.md, "The scoring model").
+ * @example
+ * report.target.contributions.filter((c) => c.component === 'signature')
+ */
 export type ComponentName = 'signature' | 'skills' | 'responsibilities' | 'soft' | 'titles';
 
 export const COMPONENT_POINTS: Readonly<Record<Exclude<ComponentName, 'titles'>, number>> = { signature: 30, skills: 45, responsibilities: 15, soft: 10 };
@@ -37,10 +42,19 @@ export const HEALTH_CONTEXT_SKILLS = 4;
 /** What a generic skill keeps toward a health role when the resume shows no health-care skill. */
 export const GENERIC_FLOOR = 0.15;
 
+/**
+ * How strong a fit is: strong >= 70, moderate >= 45, weak >= 20, none below.
+ * @example
+ * analyzeResume(text).target.band // 'moderate'
+ */
 export type Band = 'strong' | 'moderate' | 'weak' | 'none';
 export const BANDS: readonly { band: Band; min: number }[] = [{ band: 'strong', min: 70 }, { band: 'moderate', min: 45 }, { band: 'weak', min: 20 }, { band: 'none', min: 0 }];
 
-/** One part of a score: what earned the points and where it was found. */
+/**
+ * One part of a score: what earned the points and where it was found.
+ * @example
+ * for (const c of report.target.contributions) console.log(c.points, c.label, c.evidence[0]?.text)
+ */
 export interface Contribution {
   readonly component: ComponentName;
   /** Skill, responsibility or role id. */
@@ -56,7 +70,11 @@ export interface Contribution {
   readonly evidence: readonly Evidence[];
 }
 
-/** A skill the role wants that the resume does not show. */
+/**
+ * A skill the role wants that the resume does not show.
+ * @example
+ * report.target.missing[0] // { skill: 'vital-signs', why: 'Vital signs appears on 5% of health technician resumes.', suggestion: '...' }
+ */
 export interface Gap {
   readonly skill: string;
   readonly label: string;
@@ -68,7 +86,12 @@ export interface Gap {
   readonly suggestion: string;
 }
 
-/** How well a resume fits one role. */
+/**
+ * How well a resume fits one role.
+ * @example
+ * const fit: RoleFit = report.roles[0]
+ * fit.contributions.reduce((a, c) => a + c.points, 0) // === fit.score (to the hundredth)
+ */
 export interface RoleFit {
   readonly id: string;
   readonly title: string;

@@ -4,7 +4,11 @@
  */
 import lexicon from '../data/lexicon.json';
 
-/** The kinds of resume section resume-fit recognises. */
+/**
+ * The kinds of resume section resume-fit recognises.
+ * @example
+ * extractSkills(text)[0].evidence[0].section // 'experience'
+ */
 export type SectionKind = 'summary' | 'skills' | 'experience' | 'education' | 'certifications' | 'volunteer' | 'other';
 
 export const SECTION_KINDS: readonly SectionKind[] = ['summary', 'skills', 'experience', 'education', 'certifications', 'volunteer', 'other'];

@@ -109,16 +109,54 @@ export const TaxonomySchema = z.strictObject({
   lexicon: z.optional(LexiconSchema),
 });
 
+/**
+ * The categories skills are grouped in.
+ * @example
+ * extractSkills(text).filter((s) => s.category === 'credential')
+ */
 export type SkillCategory = (typeof SKILL_CATEGORIES)[number];
+/**
+ * A taxonomy skill: id, label, category, aliases (stems), acronyms (exact case) and its seed source.
+ * @example
+ * { id: 'dialysis', label: 'Dialysis', category: 'clinical', aliases: ['dialysis', 'hemodialysis'], source: { file: 'notes', quote: 'dialysis' } }
+ */
 export type Skill = z.infer<typeof SkillSchema>;
+/**
+ * A role: title, description, O*NET codes and titles, the seeds' facts, and a weighted skill profile.
+ * @example
+ * defaultTaxonomy.roles.find((r) => r.id === 'health-aide')!.facts.salary
+ */
 export type Role = z.infer<typeof RoleSchema>;
+/**
+ * One weighted skill of a role's profile, with the seed quote it comes from.
+ * @example
+ * { skill: 'ekg', kind: 'distinct', weight: 3, quote: 'perform ekg' }
+ */
 export type ProfileEntry = z.infer<typeof ProfileEntrySchema>;
+/**
+ * A responsibility phrase of the seed, verbatim, with its normalized text, skills and roles.
+ * @example
+ * defaultTaxonomy.responsibilities![0].text
+ */
 export type Responsibility = z.infer<typeof ResponsibilitySchema>;
+/**
+ * Section headings, negation and hedging cues, synonym groups and word lists the matchers use (data/lexicon.json).
+ * @example
+ * const { negation } = defaultTaxonomy.lexicon!
+ */
 export type Lexicon = z.infer<typeof LexiconSchema>;
-/** A complete taxonomy as accepted by `createAnalyzer({ taxonomy })`. */
+/**
+ * A complete taxonomy as accepted by `createAnalyzer({ taxonomy })`.
+ * @example
+ * const taxonomy: Taxonomy = validateTaxonomy(JSON.parse(fileText))
+ */
 export type Taxonomy = z.infer<typeof TaxonomySchema>;
 
-/** The role ids of the default taxonomy. */
+/**
+ * The role ids of the default taxonomy.
+ * @example
+ * const target: RoleId = 'psychiatric-technician'
+ */
 export type RoleId =
   | 'health-technician'
   | 'emergency-room-technician'
