@@ -9,7 +9,7 @@ import { compileResponsibilities, matchResponsibilities, RESPONSIBILITY_THRESHOL
 import { compileSkills, findMentions, type Evidence, type SkillMatch, type SkillMatcher } from './match-skills.js';
 import { normalizeText, toOriginalSpan, type NormalizedText } from './normalize.js';
 import { allocate, bandOf, componentOf, healthContext, skillStrengths, GENERIC_FLOOR, type ComponentName, type RoleFit, type ScoreItem, type SkillStrength } from './score.js';
-import { findSections, type SectionKind, type SectionMap } from './sections.js';
+import { compileHeadings, findSections, type HeadingTable, type SectionKind, type SectionMap } from './sections.js';
 import { defaultTaxonomy, validateTaxonomy, type Responsibility, type Role, type Skill, type Taxonomy } from './taxonomy.js';
 import { GAP_BLANK_LINE, tokenize } from './tokenize.js';
 import { asOfMonth, monthsSinceEnd, parseExperience, parseJsonResumeWork, recencyFactor, skillExperience, type ExperienceEntry } from './experience.js';
@@ -182,6 +182,8 @@ interface Compiled {
   /** Each role's responsibility ids, in taxonomy order. */
   readonly responsibilitiesByRole: ReadonlyMap<string, readonly string[]>;
   readonly titles: TitleMatcher;
+  /** Section headings of the taxonomy's lexicon (a custom lexicon's own headings). */
+  readonly headings: HeadingTable;
 }
 
 function checkLength(length: number, options: { maxInputLength?: number } | undefined): void {
@@ -223,7 +225,7 @@ function bound(secs: SectionMap['sections'], k: number): number {
 
 function extract(c: Compiled, input: string, segments: readonly PathSegment[] | null): Extraction {
   const norm = normalizeText(input);
-  const sectionMap = findSections(norm.text);
+  const sectionMap = findSections(norm.text, c.headings);
   const tokens = tokenize(norm.text);
   // A heading is a hard boundary: a phrase never runs into or out of it ("patient\nEDUCATION" is no skill), so
   // the order of sections cannot change what is found.
@@ -273,6 +275,7 @@ function compile(taxonomy: Taxonomy): Compiled {
     rolesById: new Map(taxonomy.roles.map((r) => [r.id, r])),
     responsibilityById: new Map((taxonomy.responsibilities ?? []).map((r) => [r.id, r])),
     titles: compileTitles(taxonomy.roles),
+    headings: compileHeadings(lexicon.sections),
     responsibilitiesByRole: new Map(taxonomy.roles.map((role) => [role.id, (taxonomy.responsibilities ?? []).filter((r) => r.roles.includes(role.id)).map((r) => r.id)])),
   };
 }

@@ -31,24 +31,36 @@ export interface SectionMap {
   readonly lineStarts: readonly number[];
 }
 
-let headingTable: Map<string, SectionKind> | undefined;
-let headingFirstWords: Set<string> | undefined;
-function headings(): Map<string, SectionKind> {
-  if (!headingTable) {
-    headingTable = new Map();
-    headingFirstWords = new Set();
-    for (const kind of SECTION_KINDS) {
-      for (const h of (lexicon.sections as Record<SectionKind, string[]>)[kind]) {
-        headingTable.set(h, kind);
-        headingFirstWords.add(h.split(' ')[0]!);
-      }
+/** Headings compiled for lookup: normalized heading -> kind, and the first words of all headings. */
+export interface HeadingTable {
+  readonly byKey: ReadonlyMap<string, SectionKind>;
+  readonly firstWords: ReadonlySet<string>;
+}
+
+/** Compiles a lexicon's `sections` (kind -> headings) for lookup; once per analyzer. */
+export function compileHeadings(sections: Partial<Record<SectionKind, readonly string[]>>): HeadingTable {
+  const byKey = new Map<string, SectionKind>();
+  const firstWords = new Set<string>();
+  for (const kind of SECTION_KINDS) {
+    for (const h of sections[kind] ?? []) {
+      const key = headingKey(h);
+      if (!key || byKey.has(key)) continue;
+      byKey.set(key, kind);
+      firstWords.add(key.split(' ')[0]!);
     }
   }
-  return headingTable;
+  return { byKey, firstWords };
+}
+
+let defaultTable: HeadingTable | undefined;
+/** The default lexicon's headings, compiled on first use (not at import). */
+export function defaultHeadings(): HeadingTable {
+  defaultTable ??= compileHeadings(lexicon.sections as Partial<Record<SectionKind, string[]>>);
+  return defaultTable;
 }
 
 /** Cheap pre-check: does the line's first word start some heading? Most lines are rejected here. */
-function mayBeHeading(text: string, start: number, end: number): boolean {
+function mayBeHeading(table: HeadingTable, text: string, start: number, end: number): boolean {
   if (end - start > 80) return false;
   let i = start;
   while (i < end) {
@@ -63,8 +75,7 @@ function mayBeHeading(text: string, start: number, end: number): boolean {
     j++;
   }
   if (j === i || j - i > 20) return false;
-  headings();
-  return headingFirstWords!.has(text.slice(i, j).toLowerCase());
+  return table.firstWords.has(text.slice(i, j).toLowerCase());
 }
 
 function headingKey(s: string): string {
@@ -81,7 +92,7 @@ const TRAIL = /[\s:=_\-~|]+$/;
  * headingKind('PROFESSIONAL EXPERIENCE') // 'experience'
  * headingKind('Skills: CPR, BLS')        // 'skills'
  */
-export function headingKind(line: string): SectionKind | null {
+export function headingKind(line: string, table: HeadingTable = defaultHeadings()): SectionKind | null {
   if (line.length > 80) return null;
   // A bulleted line is content ("• Education: taught diabetes classes"), never a heading.
   if (/^\s*[\u2022*\-+>]\s/.test(line)) return null;
@@ -91,11 +102,11 @@ export function headingKind(line: string): SectionKind | null {
   const colon = trimmed.indexOf(':');
   // "Skills: CPR, BLS, First Aid" opens a section with its content on the same line.
   if (colon > 0 && colon < 40) {
-    const kind = headings().get(headingKey(trimmed.slice(0, colon)));
+    const kind = table.byKey.get(headingKey(trimmed.slice(0, colon)));
     if (kind) return kind;
   }
   const body = trimmed.replace(TRAIL, '');
-  const kind = headings().get(headingKey(body));
+  const kind = table.byKey.get(headingKey(body));
   if (!kind) return null;
   const first = body.charCodeAt(0);
   // A heading is written as one: capitals, title case, a Markdown mark or a trailing colon.
@@ -104,7 +115,7 @@ export function headingKind(line: string): SectionKind | null {
 }
 
 /** Splits normalized text into lines and assigns each line its section. Linear in the text length. */
-export function findSections(text: string): SectionMap {
+export function findSections(text: string, table: HeadingTable = defaultHeadings()): SectionMap {
   const lineStarts: number[] = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const lineKinds: (SectionKind | null)[] = new Array<SectionKind | null>(lineStarts.length).fill(null);
@@ -113,8 +124,8 @@ export function findSections(text: string): SectionMap {
   for (let l = 0; l < lineStarts.length; l++) {
     const start = lineStarts[l]!;
     const end = l + 1 < lineStarts.length ? lineStarts[l + 1]! - 1 : text.length;
-    if (mayBeHeading(text, start, end)) {
-      const kind = headingKind(text.slice(start, end));
+    if (mayBeHeading(table, text, start, end)) {
+      const kind = headingKind(text.slice(start, end), table);
       if (kind) {
         const prev = sections[sections.length - 1];
         if (prev) sections[sections.length - 1] = { ...prev, end: start };

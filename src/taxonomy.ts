@@ -92,7 +92,7 @@ export const ResponsibilitySchema = z.strictObject({
 });
 
 export const LexiconSchema = z.strictObject({
-  sections: z.record(z.string(), z.array(text(60))),
+  sections: z.partialRecord(z.enum(['summary', 'skills', 'experience', 'education', 'certifications', 'volunteer', 'other']), z.array(text(60))),
   negation: z.strictObject({ pre: z.array(text(40)), terminators: z.array(text(40)) }),
   hedging: z.strictObject({ pre: z.array(text(40)), post: z.array(text(40)), sections: z.array(text(40)) }),
   synonyms: z.array(z.array(text(40)).check(z.minLength(2))),

@@ -162,6 +162,16 @@ describe('createAnalyzer', () => {
     }
   });
 
+  it('a custom lexicon’s section headings are used, and an unknown section kind is rejected', () => {
+    const lexicon = defaultTaxonomy.lexicon!;
+    const taxonomy = { ...defaultTaxonomy, lexicon: { ...lexicon, sections: { ...lexicon.sections, experience: [...lexicon.sections.experience!, 'duties performed'] } } };
+    const text = 'DUTIES PERFORMED\n• Performed EKGs';
+    expect(analyzeResume(text).skills[0]!.evidence[0]!.section).toBeNull();
+    expect(createAnalyzer({ taxonomy }).analyzeResume(text).skills[0]!.evidence[0]!.section).toBe('experience');
+    const bad = { ...defaultTaxonomy, lexicon: { ...lexicon, sections: { ...lexicon.sections, hobbys: ['pastimes'] } } };
+    expect(() => createAnalyzer({ taxonomy: bad })).toThrow(TaxonomyError);
+  });
+
   it('listRoles gives the eight roles with ids and titles', () => {
     expect(listRoles().map((r) => `${r.id}: ${r.title}`)).toEqual([
       'health-technician: Health Technician',
