@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { defaultTaxonomy, validateTaxonomy, TaxonomyError } from '../src/index.js';
 import { analyzer } from './helpers.js';
 
@@ -20,8 +20,12 @@ function checkData(dir: string): { code: number; out: string } {
   }
 }
 
+const copies: string[] = [];
+afterAll(() => { for (const dir of copies) rmSync(dir, { recursive: true, force: true }); });
+
 function brokenCopy(edit: (data: Record<string, any>) => void): string {
   const dir = mkdtempSync(join(tmpdir(), 'resume-fit-data-'));
+  copies.push(dir);
   cpSync(join(root, 'data'), dir, { recursive: true });
   const data: Record<string, any> = {};
   for (const f of ['skills', 'roles', 'responsibilities']) data[f] = JSON.parse(readFileSync(join(dir, `${f}.json`), 'utf8'));

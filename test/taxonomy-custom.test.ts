@@ -57,15 +57,18 @@ describe('__proto__ and constructor keys, as JSON.parse produces them', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('"__proto__" and "constructor" as lexicon.sections keys (a record) pollute nothing', () => {
+  it('"__proto__" and "constructor" as lexicon.sections keys (section kinds only) are rejected and pollute nothing', () => {
     const t = copy();
     t.lexicon.sections = JSON.parse('{"__proto__": ["polluted"], "constructor": ["career"], "skills": ["skills"]}');
-    const valid = validateTaxonomy(t);
-    const sections = valid.lexicon!.sections;
-    expect(Object.getPrototypeOf(sections)).toBe(Object.prototype);
-    expect(Object.prototype.hasOwnProperty.call(sections, '__proto__')).toBe(false);
+    const e = taxonomyError(t);
+    expect(e.issues.map((i) => i.path)).toContain('lexicon.sections');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(createAnalyzer({ taxonomy: t }).extractSkills('SKILLS\nCPR').map((s) => s.id)).toEqual(['cpr']);
+    const ok = copy();
+    ok.lexicon.sections = JSON.parse('{"__proto__": ["polluted"], "skills": ["skills"]}');
+    const valid = validateTaxonomy(ok);
+    expect(Object.prototype.hasOwnProperty.call(valid.lexicon!.sections, '__proto__')).toBe(false);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(createAnalyzer({ taxonomy: ok }).extractSkills('SKILLS\nCPR').map((s) => s.id)).toEqual(['cpr']);
   });
 
   it('"__proto__" is not a valid id; "constructor" is, and works as a skill id', () => {
