@@ -185,3 +185,71 @@ describe('createAnalyzer', () => {
     ]);
   });
 });
+
+describe('experience timeline and job titles', () => {
+  // One job whose duties fit both roles about equally (a near tie without a title): only the title differs.
+  const body = (title: string): string => `EXPERIENCE
+${title}, Mercy Health, Jan 2021 - Present
+• Provided basic life support and emergency care to patients on 911 calls and in the emergency department
+• Performed EKGs, splinted fractures and transported patients
+CERTIFICATIONS
+BLS (AHA) | EMT-B (NREMT)
+`;
+
+  it('without a matching title the two roles are within a point of each other', () => {
+    const r = analyzeResume(body('Cashier'), { asOf: '2026-06-30' });
+    const score = (id: string): number => r.roles.find((x) => x.id === id)!.score;
+    expect(Math.abs(score('emergency-room-technician') - score('emergency-medical-technician'))).toBeLessThan(1);
+  });
+
+  it.each([
+    ['ER Technician', 'emergency-room-technician', 'shared duties under an ER technician title'],
+    ['EMT-Basic', 'emergency-medical-technician', 'the same duties under an EMT-Basic title'],
+  ])('the title decides between close roles: current title %s -> %s (%s)', (title, top) => {
+    const r = analyzeResume(body(title), { asOf: '2026-06-30' });
+    expect(r.roles[0]!.id).toBe(top);
+    const titles = r.roles[0]!.contributions.filter((c) => c.component === 'titles');
+    expect(titles.map((c) => c.evidence[0]!.text)).toEqual([title]);
+  });
+
+  it('months per skill are the union of the entries that mention it, with the last date used (asOf given)', () => {
+    const text = `EXPERIENCE
+ER Technician, Mercy Hospital, Jan 2020 - Present
+• Performed EKGs on chest pain patients
+Monitor Technician, St. Luke's, Jan 2019 - Jun 2020
+• Read telemetry and ran EKGs on the step-down unit
+Cashier, Target, 2015 - 2017
+• Customer service at the front registers
+`;
+    const r = analyzeResume(text, { asOf: '2026-06-30' });
+    expect(r.experience.map((e) => [e.title, e.from, e.to, e.months])).toEqual([
+      ['ER Technician', '2020-01', 'present', 78],
+      ['Monitor Technician', '2019-01', '2020-06', 18],
+      ['Cashier', '2015-07', '2017-06', 24],
+    ]);
+    const ekg = r.skills.find((s) => s.id === 'ekg')!;
+    // Jan 2019 - Jun 2026, the overlapping first half of 2020 counted once.
+    expect(ekg.experience).toEqual({ months: 90, lastUsed: '2026-06', entries: [0, 1] });
+    expect(r.skills.find((s) => s.id === 'customer-service')!.experience).toEqual({ months: 24, lastUsed: '2017-06', entries: [2] });
+  });
+
+  it('without asOf no clock is read: no experience per skill, no length for open-ended jobs, same output every day', () => {
+    const text = 'EXPERIENCE\nER Technician, Mercy Hospital, Jan 2020 - Present\n• Performed EKGs';
+    const r = analyzeResume(text);
+    expect(r.skills[0]!).not.toHaveProperty('experience');
+    expect(r.experience[0]!.months).toBeNull();
+    expect(JSON.stringify(analyzeResume(text))).toBe(JSON.stringify(r));
+  });
+
+  it('a duty last used long ago counts less than the same duty now', () => {
+    const job = (dates: string): string => `EXPERIENCE\nPhlebotomist, LabCorp, ${dates}\n• Drew blood and collected lab specimens`;
+    const now = analyzeResume(job('Jan 2024 - Present'), { asOf: '2026-06-30', target: 'emergency-room-technician' }).target.score;
+    const old = analyzeResume(job('Jan 2012 - Dec 2014'), { asOf: '2026-06-30', target: 'emergency-room-technician' }).target.score;
+    expect(old).toBeLessThan(now);
+  });
+
+  it('a bad asOf is a typed options error naming the form', () => {
+    expect(() => analyzeResume('x', { asOf: '24/11/2026' })).toThrow(InvalidOptionsError);
+    expect(() => analyzeResume('x', { asOf: '24/11/2026' })).toThrow(/asOf/);
+  });
+});
