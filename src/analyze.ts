@@ -290,6 +290,8 @@ interface ResponsibilityItem { readonly item: ScoreItem; readonly matched: boole
 export const TITLE_POINTS = 15;
 
 interface Timeline {
+  /** Each entry's title matches (all roles), computed once per analysis. */
+  readonly titleMatches: readonly (readonly { role: string; score: number }[])[];
   /** Recency factor per skill id (skills component only); null without `asOf`. */
   readonly recency: ReadonlyMap<string, number> | null;
   readonly entries: readonly ExperienceEntry[];
@@ -316,9 +318,10 @@ function latestEntry(entries: readonly ExperienceEntry[]): ExperienceEntry | nul
 function titleItem(c: Compiled, role: Role, t: Timeline): ScoreItem | null {
   let best: ScoreItem | null = null;
   const latest = latestEntry(t.entries);
-  for (const e of t.entries) {
+  for (let i = 0; i < t.entries.length; i++) {
+    const e = t.entries[i]!;
     if (!e.title || e.titleStart < 0) continue;
-    const m = matchTitle(c.titles, e.title).find((x) => x.role === role.id);
+    const m = t.titleMatches[i]!.find((x) => x.role === role.id);
     if (!m) continue;
     const current = e.range?.end === 'present';
     const months = e.range && (!current || t.asOf !== undefined) ? e.range.months : null;
@@ -367,7 +370,7 @@ function scoreRole(c: Compiled, role: Role, strengths: ReadonlyMap<string, Skill
 // and nothing that depends on today's date (open ranges' months, recency) is reported or scored.
 const NO_CLOCK_REFERENCE = '2099-12';
 
-function experienceOf(ex: Extraction, text: string, doc: JsonResume | null, segments: readonly PathSegment[] | null, asOf: string | undefined): Timeline & { records: ExperienceRecord[]; skills: ReportSkill[] } {
+function experienceOf(c: Compiled, ex: Extraction, text: string, doc: JsonResume | null, segments: readonly PathSegment[] | null, asOf: string | undefined): Timeline & { records: ExperienceRecord[]; skills: ReportSkill[] } {
   const ref = asOf ?? NO_CLOCK_REFERENCE;
   const entries: ExperienceEntry[] = doc
     ? parseJsonResumeWork(doc, { asOf: ref, segments: segments ?? [] })
@@ -377,20 +380,21 @@ function experienceOf(ex: Extraction, text: string, doc: JsonResume | null, segm
       const [ts, te] = e.titleStart >= 0 ? toOriginalSpan(ex.norm, e.titleStart, e.titleEnd) : [-1, -1];
       return { ...e, start, end, titleStart: ts, titleEnd: te, title: ts >= 0 ? text.slice(ts, te) : null };
     });
+  const titleMatches = entries.map((e) => (e.title && e.titleStart >= 0 ? matchTitle(c.titles, e.title) : []));
   const records: ExperienceRecord[] = entries.map((e) => {
     const r = e.range;
     const months = r && (r.end !== 'present' || asOf !== undefined) ? r.months : null;
     const rec: ExperienceRecord = { title: e.title, employer: e.employer, start: e.start, end: e.end, from: r?.start ?? null, to: r?.end ?? null, months, section: e.section };
     return e.path ? { ...rec, path: e.path } : rec;
   });
-  if (asOf === undefined) return { recency: null, entries, asOf, records, skills: ex.skills };
+  if (asOf === undefined) return { titleMatches, recency: null, entries, asOf, records, skills: ex.skills };
   const recency = new Map<string, number>();
   const skills = ex.skills.map((m) => {
     const x = skillExperience(entries, m.evidence.filter((e) => !e.negated).map((e) => e.start), { asOf });
     recency.set(m.id, recencyFactor(x.monthsSinceUsed));
     return { ...m, experience: { months: x.months, lastUsed: x.lastUsed, entries: x.entries } };
   });
-  return { recency, entries, asOf, records, skills };
+  return { titleMatches, recency, entries, asOf, records, skills };
 }
 
 function makeAnalyzer(c: Compiled): Analyzer {
@@ -425,7 +429,7 @@ function makeAnalyzer(c: Compiled): Analyzer {
       throw new InvalidInputError('ERR_INVALID_INPUT', `resume-fit: expected resume text (a string) or a JSON Resume object, got ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}.`);
     }
     const ex = extract(c, text, segments);
-    const timeline = experienceOf(ex, text, doc, segments, asOf);
+    const timeline = experienceOf(c, ex, text, doc, segments, asOf);
     const skills: ReportSkill[] = timeline.skills;
     const strengths = skillStrengths(ex.skills, c.skillsById);
     const ctx = healthContext(strengths, c.skillsById);
