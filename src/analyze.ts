@@ -83,9 +83,9 @@ export interface ResponsibilityMatch {
 export interface ExperienceRecord {
   readonly title: string | null;
   readonly employer: string | null;
-  /** The entry's text span: its header line(s) and bullets. */
-  readonly start: number;
-  readonly end: number;
+  /** The entry's text span: its header line(s) and bullets; null for a JSON Resume entry with no text to render. */
+  readonly start: number | null;
+  readonly end: number | null;
   /** First month, 'YYYY-MM', or null when the entry has no dates. */
   readonly from: string | null;
   /** Last month, 'YYYY-MM', 'present', or null. */
@@ -384,7 +384,8 @@ function experienceOf(c: Compiled, ex: Extraction, text: string, doc: JsonResume
   const records: ExperienceRecord[] = entries.map((e) => {
     const r = e.range;
     const months = r && (r.end !== 'present' || asOf !== undefined) ? r.months : null;
-    const rec: ExperienceRecord = { title: e.title, employer: e.employer, start: e.start, end: e.end, from: r?.start ?? null, to: r?.end ?? null, months, section: e.section };
+    const hasText = e.start >= 0 && e.end >= e.start;
+    const rec: ExperienceRecord = { title: e.title, employer: e.employer, start: hasText ? e.start : null, end: hasText ? e.end : null, from: r?.start ?? null, to: r?.end ?? null, months, section: e.section };
     return e.path ? { ...rec, path: e.path } : rec;
   });
   if (asOf === undefined) return { titleMatches, recency: null, entries, asOf, records, skills: ex.skills };

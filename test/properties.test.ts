@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ReportSchema } from './report-schema.js';
 import { analyzeResume, createAnalyzer, defaultTaxonomy, extractSkills, InvalidInputError, type AnalysisReport } from '../src/index.js';
 
 const RUNS = 200;
@@ -63,6 +64,9 @@ function allEvidence(report: unknown): { start: number; end: number; text: strin
 }
 
 function checkReport(input: string, report: AnalysisReport): void {
+  // The whole report has the documented shape (strict: no field more, none missing).
+  const shape = ReportSchema.safeParse(report);
+  expect(shape.success, shape.success ? '' : JSON.stringify(shape.error.issues.slice(0, 3))).toBe(true);
   for (const e of allEvidence(report)) {
     expect(Number.isInteger(e.start) && Number.isInteger(e.end)).toBe(true);
     expect(0 <= e.start && e.start <= e.end && e.end <= input.length).toBe(true);
