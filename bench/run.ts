@@ -36,11 +36,22 @@ const analyze = (t: string): void => { sink += analyzer.analyzeResume(t).roles.l
 // Warm-up: JIT and the analyzer's stem memo, as in a batch that has seen a few resumes.
 for (let i = 0; i < 20; i++) for (const t of texts) { bare(t); extract(t); analyze(t); }
 
-const rounds = 31;
-const bareUs = perCall(bare, texts, rounds);
-const extractUs = perCall(extract, texts, rounds);
-const analyzeUs = perCall(analyze, texts, rounds);
-const bareUs2 = perCall(bare, texts, rounds); // again, to show the baseline is stable within the run
+// The three are measured round by round, interleaved, so the baseline and the library share the same conditions
+// (CPU frequency, other load, GC state); each figure is the median over the rounds.
+const rounds = 41;
+const series3: Record<'bare' | 'extract' | 'analyze', number[]> = { bare: [], extract: [], analyze: [] };
+for (let r = 0; r < rounds; r++) {
+  series3.bare.push(perCall(bare, texts, 1));
+  series3.extract.push(perCall(extract, texts, 1));
+  series3.analyze.push(perCall(analyze, texts, 1));
+}
+const med = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const bareUs = med(series3.bare);
+const extractUs = med(series3.extract);
+const analyzeUs = med(series3.analyze);
+// Spread of the baseline (interquartile range over median), to show how steady the run was.
+const q = (xs: number[], f: number): number => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * f)]!;
+const bareSpread = (q(series3.bare, 0.75) - q(series3.bare, 0.25)) / bareUs;
 
 // Compiling the default taxonomy (a fresh analyzer, cold memo), then its first resume.
 const compileMs: number[] = [];
@@ -99,7 +110,7 @@ const heap2 = process.memoryUsage().heapUsed;
 const results = {
   node: process.version,
   corpus: { resumes: texts.length, averageKb: Number(avgKb.toFixed(2)) },
-  perResumeMicroseconds: { bare: Number(bareUs.toFixed(1)), bareAgain: Number(bareUs2.toFixed(1)), extractSkills: Number(extractUs.toFixed(1)), analyzeResume: Number(analyzeUs.toFixed(1)) },
+  perResumeMicroseconds: { bare: Number(bareUs.toFixed(1)), bareInterquartileSpread: Number(bareSpread.toFixed(3)), extractSkills: Number(extractUs.toFixed(1)), analyzeResume: Number(analyzeUs.toFixed(1)) },
   ratios: { extractSkills: Number((extractUs / bareUs).toFixed(2)), analyzeResume: Number((analyzeUs / bareUs).toFixed(2)) },
   targets: { extractSkills: 3, analyzeResume: 8 },
   resumesPerSecondOneCore: { extractSkills: Math.round(1e6 / extractUs), analyzeResume: Math.round(1e6 / analyzeUs) },
@@ -115,7 +126,7 @@ console.log('per resume                      µs      × bare pass   target');
 console.log(`bare regex pass            ${f(bareUs).padStart(8)}        1.00`);
 console.log(`extractSkills              ${f(extractUs).padStart(8)}   ${f(extractUs / bareUs, 2).padStart(9)}   ≤ 3×    (${results.resumesPerSecondOneCore.extractSkills.toLocaleString('en-US')} resumes/s on one core)`);
 console.log(`analyzeResume (8 roles)    ${f(analyzeUs).padStart(8)}   ${f(analyzeUs / bareUs, 2).padStart(9)}   ≤ 8×    (${results.resumesPerSecondOneCore.analyzeResume.toLocaleString('en-US')} resumes/s on one core)`);
-console.log(`bare regex pass, again     ${f(bareUs2).padStart(8)}`);
+console.log(`(interleaved rounds; the baseline's interquartile spread is ${f(bareSpread * 100)}% of its median)`);
 console.log(`\ncompile the default taxonomy: ${f(results.compileDefaultTaxonomyMs, 2)} ms (target < 20 ms); first resume after it: ${f(results.firstResumeAfterCompileMs, 2)} ms (cold stem memo)`);
 console.log(`memory: analyzer after a batch ${results.memory.analyzerAfterBatchKb} KB heap; growth over the next ${50 * texts.length} resumes ${results.memory.growthOverNextBatchKb} KB${results.memory.gcExposed ? '' : ' (run with --expose-gc for exact figures)'}; RSS ${results.memory.rssMb} MB`);
 console.log('\nlinear time: ms per call at each size, and the ratio to the size before (2.0 = linear)');
