@@ -12,7 +12,7 @@ import { allocate, bandOf, componentOf, healthContext, skillStrengths, GENERIC_F
 import { compileHeadings, findSections, type HeadingTable, type SectionKind, type SectionMap } from './sections.js';
 import { defaultTaxonomy, validateTaxonomy, type Responsibility, type Role, type Skill, type Taxonomy } from './taxonomy.js';
 import { GAP_BLANK_LINE, tokenize } from './tokenize.js';
-import { asOfMonth, monthsSinceEnd, parseExperience, parseJsonResumeWork, recencyFactor, skillExperience, type ExperienceEntry } from './experience.js';
+import { asOfMonth, monthsSinceEnd, parseExperience, parseJsonResumeWork, recencyFactor, skillExperience, type ExperienceCache, type ExperienceEntry } from './experience.js';
 import { compileTitles, matchTitle, type TitleMatcher } from './titles.js';
 
 /**
@@ -390,10 +390,13 @@ function experienceOf(c: Compiled, ex: Extraction, text: string, doc: JsonResume
   });
   if (asOf === undefined) return { titleMatches, recency: null, entries, asOf, records, skills: ex.skills };
   const recency = new Map<string, number>();
+  const cache: ExperienceCache = { unions: new Map() };
   const skills = ex.skills.map((m) => {
-    const x = skillExperience(entries, m.evidence.filter((e) => !e.negated).map((e) => e.start), { asOf });
+    const x = skillExperience(entries, m.evidence.filter((e) => !e.negated).map((e) => e.start), { asOf }, cache);
     recency.set(m.id, recencyFactor(x.monthsSinceUsed));
-    return { ...m, experience: { months: x.months, lastUsed: x.lastUsed, entries: x.entries } };
+    // Field by field: a spread of the match here cost more than computing the timeline.
+    const skill: ReportSkill = { id: m.id, label: m.label, category: m.category, evidence: m.evidence, experience: { months: x.months, lastUsed: x.lastUsed, entries: x.entries } };
+    return skill;
   });
   return { titleMatches, recency, entries, asOf, records, skills };
 }

@@ -866,10 +866,17 @@ export function monthsOfUnion(ranges: readonly (DateRange | null | undefined)[],
  * const entries = parseExperience(text, { asOf: '2024-06-01' })
  * skillExperience(entries, [text.indexOf('EKG')], { asOf: '2024-06-01' }) // { months: 36, lastUsed: '2024-06', monthsSinceUsed: 0, entries: [0] }
  */
-export function skillExperience(entries: readonly ExperienceEntry[], mentionOffsets: readonly number[], options: DateOptions): SkillExperience {
+/** Work shared by the skills of one analysis: the entries in text order, and unions already computed. */
+export interface ExperienceCache {
+  order?: number[];
+  readonly unions: Map<string, Timeline>;
+}
+
+export function skillExperience(entries: readonly ExperienceEntry[], mentionOffsets: readonly number[], options: DateOptions, cache?: ExperienceCache): SkillExperience {
   const asOf = asOfMonth(options?.asOf);
   // Entries do not overlap and come in text order; sort indices by start anyway (JSON entries may lack offsets).
-  const order = entries.map((_, i) => i).filter((i) => entries[i]!.start >= 0).sort((a, b) => entries[a]!.start - entries[b]!.start);
+  const order = cache?.order ?? entries.map((_, i) => i).filter((i) => entries[i]!.start >= 0).sort((a, b) => entries[a]!.start - entries[b]!.start);
+  if (cache) cache.order = order;
   const hit = new Set<number>();
   for (const at of mentionOffsets) {
     let lo = 0;
@@ -886,8 +893,15 @@ export function skillExperience(entries: readonly ExperienceEntry[], mentionOffs
     }
   }
   const idx = [...hit].sort((a, b) => a - b);
-  const t = monthsOfUnion(idx.map((i) => entries[i]!.range), options);
-  return { ...t, monthsSinceUsed: t.lastUsed === null ? null : Math.max(0, asOf - monthIndex(t.lastUsed)), entries: idx };
+  // Skills mentioned in the same entries share a timeline: compute each union once per analysis.
+  const key = idx.join(',');
+  let t = cache?.unions.get(key);
+  if (!t) {
+    t = monthsOfUnion(idx.map((i) => entries[i]!.range), options);
+    cache?.unions.set(key, t);
+  }
+  // Field by field: an object spread here was the hottest line of an analysis with asOf.
+  return { months: t.months, lastUsed: t.lastUsed, monthsSinceUsed: t.lastUsed === null ? null : Math.max(0, asOf - monthIndex(t.lastUsed)), entries: idx };
 }
 
 /**
