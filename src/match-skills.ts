@@ -76,7 +76,10 @@ export interface SkillMatcher {
   readonly negationCues: CueIndex;
   readonly hedgeCues: CueIndex;
   readonly postHedgeCues: CueIndex;
+  /** Negations written after the mention, ending its clause ("EKG - no"): lexicon `negation.post`. */
   readonly postNegationCues: CueIndex;
+  /** Words that turn a hedging cue into a statement of fact ("completed coursework in"): lexicon `hedging.voidedBy`. */
+  readonly hedgeVoidedBy: ReadonlySet<string>;
   readonly terminators: ReadonlySet<string>;
   /** Memo of word -> stem (per analyzer; cleared when it grows past a bound). */
   readonly stemMemo: Map<string, string>;
@@ -112,11 +115,6 @@ const FUZZY_THRESHOLD = 0.93;
 // Real words one letter away from a taxonomy word: never "corrected".
 const FUZZY_EXCLUDE = ['meditation', 'emergent', 'emergence', 'therapist', 'pharmacy', 'transport', 'conditions', 'patiently', 'reception', 'recording', 'inventor', 'satisfied', 'specialist', 'physician', 'physicians', 'discrete',
   'analyses', 'backward', 'backwards', 'breaking', 'charming', 'comparison', 'diagnoses', 'inventive', 'pressing', 'register', 'registers', 'revelations'];
-// A negation written after the mention, ending its clause: "EKG - no", "Home health experience: none".
-// (The lexicon schema has no negation.post list yet; these belong there.)
-const POST_NEGATION = ['no', 'none'];
-// Words that turn a hedging cue into a statement of fact: "completed coursework in anatomy" credits anatomy.
-const HEDGE_VOIDED_BY: ReadonlySet<string> = new Set(['completed', 'finished']);
 
 /** Stem of a lower-case word through the analyzer's memo. */
 export function stemOf(m: SkillMatcher, lower: string): string {
@@ -166,7 +164,8 @@ export function compileSkills(skills: readonly Skill[], lexicon: Lexicon): Skill
   const m: SkillMatcher = {
     skills, root, acronyms, stems, fuzzyVocab: new Map(), fuzzyExclude: new Set(FUZZY_EXCLUDE),
     negationCues: cues(lexicon.negation.pre, 'last'), hedgeCues: cues(lexicon.hedging.pre, 'last'), postHedgeCues: cues(lexicon.hedging.post, 'first'),
-    postNegationCues: cues(POST_NEGATION, 'first'),
+    postNegationCues: cues(lexicon.negation.post ?? [], 'first'),
+    hedgeVoidedBy: new Set((lexicon.hedging.voidedBy ?? []).map((w) => w.toLowerCase())),
     terminators: new Set(lexicon.negation.terminators.map((w) => w.toLowerCase())),
     stemMemo: new Map(), fuzzyMemo: new Map(), wordMemo: new Map(),
     stemOverrides: new Map(Object.entries(lexicon.stems ?? {})),
@@ -408,7 +407,7 @@ const POST_WINDOW = 6;
 type CueField = 'negationEnd' | 'hedgeEnd';
 
 /** Finds a cue that ends before token `start`, within PRE_WINDOW tokens of the same clause, nearest first. */
-function preCue(tokens: readonly Token[], words: readonly WordInfo[], start: number, field: CueField): Cue | null {
+function preCue(tokens: readonly Token[], words: readonly WordInfo[], start: number, field: CueField, voidedBy: ReadonlySet<string>): Cue | null {
   let from = start;
   while (from > 0 && start - from < PRE_WINDOW && !endsScope(tokens[from]!.gap) && !words[from - 1]!.terminator) from--;
   for (let e = start; e > from; e--) {
@@ -419,7 +418,7 @@ function preCue(tokens: readonly Token[], words: readonly WordInfo[], start: num
       if (e - n < from) continue;
       let ok = true;
       for (let k = 0; k < n - 1; k++) if (tokens[e - n + k]!.lower !== cue.words[k]) { ok = false; break; }
-      if (ok && field === 'hedgeEnd' && e - n > 0 && HEDGE_VOIDED_BY.has(tokens[e - n - 1]!.lower)) ok = false;
+      if (ok && field === 'hedgeEnd' && e - n > 0 && voidedBy.has(tokens[e - n - 1]!.lower)) ok = false;
       if (ok) return cue;
     }
   }
@@ -445,7 +444,7 @@ function postCue(tokens: readonly Token[], words: readonly WordInfo[], end: numb
 }
 
 /**
- * Finds a negation written after the mention ("EKG - no", "Home health experience: none"): a POST_NEGATION word
+ * Finds a negation written after the mention ("EKG - no", "Home health experience: none"): a lexicon `negation.post` word
  * that ends its clause, within POST_WINDOW tokens, crossing at most one colon.
  */
 function postNegation(tokens: readonly Token[], words: readonly WordInfo[], end: number): Cue | null {
@@ -480,8 +479,8 @@ export function findMentions(m: SkillMatcher, tokens: readonly Token[]): RawMent
   const cands = findCandidates(m, tokens, words);
   const kept = keepNested(m, tokens, cands, resolveOverlaps(cands, tokens.length));
   return kept.map((c) => {
-    const neg = preCue(tokens, words, c.start, 'negationEnd') ?? postNegation(tokens, words, c.end);
-    const hedge = neg ? null : preCue(tokens, words, c.start, 'hedgeEnd') ?? postCue(tokens, words, c.end);
+    const neg = preCue(tokens, words, c.start, 'negationEnd', m.hedgeVoidedBy) ?? postNegation(tokens, words, c.end);
+    const hedge = neg ? null : preCue(tokens, words, c.start, 'hedgeEnd', m.hedgeVoidedBy) ?? postCue(tokens, words, c.end);
     const mention: RawMention = { skill: c.skill, first: c.start, last: c.end - 1, kind: c.kind, confidence: c.confidence, negated: neg !== null, hedged: hedge !== null };
     const cue = neg?.text ?? hedge?.text;
     return cue ? { ...mention, cue } : mention;

@@ -93,8 +93,8 @@ export const ResponsibilitySchema = z.strictObject({
 
 export const LexiconSchema = z.strictObject({
   sections: z.partialRecord(z.enum(['summary', 'skills', 'experience', 'education', 'certifications', 'volunteer', 'other']), z.array(text(60))),
-  negation: z.strictObject({ pre: z.array(text(40)), terminators: z.array(text(40)) }),
-  hedging: z.strictObject({ pre: z.array(text(40)), post: z.array(text(40)), sections: z.array(text(40)) }),
+  negation: z.strictObject({ pre: z.array(text(40)), post: z.optional(z.array(text(40))), terminators: z.array(text(40)) }),
+  hedging: z.strictObject({ pre: z.array(text(40)), post: z.array(text(40)), voidedBy: z.optional(z.array(text(40))), sections: z.array(text(40)) }),
   synonyms: z.array(z.array(text(40)).check(z.minLength(2))),
   /** Words matched on the given key instead of their Porter stem, where the stem collides with an unrelated word ("community" and "communication" both stem to "commun"). */
   stems: z.optional(z.record(z.string(), text(40))),
