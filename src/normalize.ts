@@ -26,12 +26,13 @@ export interface NormalizedText {
 /** The bullet character every bullet glyph is normalized to. */
 export const BULLET = '\u2022';
 
-function segmentAt(segNorm: Int32Array, at: number): number {
+/** Index of the last element of an ascending list that is <= `at` (0 when none is). Binary search. */
+export function lastAtOrBefore(sorted: ArrayLike<number>, at: number): number {
   let lo = 0;
-  let hi = segNorm.length - 1;
+  let hi = sorted.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (segNorm[mid]! <= at) lo = mid; else hi = mid - 1;
+    if (sorted[mid]! <= at) lo = mid; else hi = mid - 1;
   }
   return lo;
 }
@@ -41,7 +42,7 @@ export function toOriginalSpan(n: NormalizedText, start: number, end: number): [
   const { segNorm, segOrig, segOrigEnd } = n;
   if (segNorm === null || segOrig === null || segOrigEnd === null || segNorm.length === 0) return [start, end];
   const origAt = (pos: number, side: 'start' | 'end'): number => {
-    const k = segmentAt(segNorm, pos);
+    const k = lastAtOrBefore(segNorm, pos);
     const copy = segOrigEnd[k]! < 0;
     if (copy) return segOrig[k]! + (pos - segNorm[k]!) + (side === 'end' ? 1 : 0);
     return side === 'start' ? segOrig[k]! : segOrigEnd[k]!;

@@ -3,6 +3,7 @@
  * Pure functions of a report (and the analysed text); no I/O.
  */
 import type { AnalysisReport, Evidence, RoleFit } from '../index.js';
+import { lastAtOrBefore } from '../normalize.js';
 
 const fmt = (n: number): string => n.toFixed(2);
 
@@ -45,13 +46,7 @@ function lineStarts(text: string): number[] {
 }
 
 function lineOf(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid; else hi = mid - 1;
-  }
-  return lo;
+  return lastAtOrBefore(starts, offset);
 }
 
 /** Every line with a skill mention, the mentions marked, and the skills named under it. */
