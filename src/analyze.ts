@@ -6,12 +6,12 @@ import { InvalidInputError, InvalidOptionsError } from './errors.js';
 import { compare, findGaps, type RoleComparison } from './explain.js';
 import { parseJsonResume, pathAt, renderJsonResume, type JsonResume, type PathSegment } from './json-resume.js';
 import { compileResponsibilities, matchResponsibilities, RESPONSIBILITY_THRESHOLD, type ResponsibilityMatcher } from './match-responsibilities.js';
-import { compileSkills, findMentions, type Evidence, type SkillMatch, type SkillMatcher } from './match-skills.js';
+import { compileSkills, findMentions, type Evidence, type RawMention, type SkillMatch, type SkillMatcher } from './match-skills.js';
 import { normalizeText, toOriginalSpan, type NormalizedText } from './normalize.js';
 import { allocate, bandOf, componentOf, healthContext, skillStrengths, GENERIC_FLOOR, type ComponentName, type RoleFit, type ScoreItem, type SkillStrength } from './score.js';
 import { compileHeadings, findSections, type HeadingTable, type SectionKind, type SectionMap } from './sections.js';
 import { defaultTaxonomy, validateTaxonomy, type Responsibility, type Role, type Skill, type Taxonomy } from './taxonomy.js';
-import { GAP_BLANK_LINE, tokenize } from './tokenize.js';
+import { GAP_BLANK_LINE, tokenize, type Token } from './tokenize.js';
 import { asOfMonth, monthsSinceEnd, parseExperience, parseJsonResumeWork, recencyFactor, skillExperience, type ExperienceCache, type ExperienceEntry } from './experience.js';
 import { compileTitles, matchTitle, type TitleMatcher } from './titles.js';
 
@@ -208,8 +208,8 @@ function checkOptions(options: unknown, allowed: readonly string[]): void {
 
 interface Extraction {
   readonly skills: SkillMatch[];
-  readonly tokens: ReturnType<typeof tokenize>;
-  readonly mentions: ReturnType<typeof findMentions>;
+  readonly tokens: readonly Token[];
+  readonly mentions: readonly RawMention[];
   readonly toOriginal: (first: number, last: number) => [number, number];
   readonly sectionOfLine: (line: number) => SectionKind | null;
   readonly sections: SectionSpan[];
@@ -217,10 +217,24 @@ interface Extraction {
   readonly sectionMap: SectionMap;
 }
 
-/** The k-th heading boundary in text order: each section's start, then its heading's end. */
-function bound(secs: SectionMap['sections'], k: number): number {
-  const s = secs[k >> 1]!;
-  return k & 1 ? s.headingEnd : s.start;
+/** Index of the first token that starts at or after `at` (tokens.length when none does). Binary search. */
+function firstTokenFrom(tokens: readonly Token[], at: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < at) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+/** One piece of evidence, built as a literal in its final key order (an object spread here costs more than the match). */
+function evidenceOf(start: number, end: number, text: string, section: SectionKind | null, m: RawMention, path: string | undefined): Evidence {
+  const { kind, negated, hedged, confidence, cue } = m;
+  if (cue === undefined) {
+    return path === undefined ? { start, end, text, section, kind, negated, hedged, confidence } : { start, end, text, section, kind, negated, hedged, confidence, path };
+  }
+  return path === undefined ? { start, end, text, section, kind, negated, hedged, confidence, cue } : { start, end, text, section, kind, negated, hedged, confidence, cue, path };
 }
 
 function extract(c: Compiled, input: string, segments: readonly PathSegment[] | null): Extraction {
@@ -228,33 +242,42 @@ function extract(c: Compiled, input: string, segments: readonly PathSegment[] | 
   const sectionMap = findSections(norm.text, c.headings);
   const tokens = tokenize(norm.text);
   // A heading is a hard boundary: a phrase never runs into or out of it ("patient\nEDUCATION" is no skill), so
-  // the order of sections cannot change what is found.
+  // the order of sections cannot change what is found. Each boundary (a section's start, its heading's end) marks
+  // the first token at or after it, unless that is the first token.
   const secs = sectionMap.sections;
-  for (let i = 1, k = 0; i < tokens.length && secs.length; i++) {
-    while (k < secs.length * 2 && bound(secs, k) <= tokens[i - 1]!.start) k++;
-    if (k < secs.length * 2 && bound(secs, k) <= tokens[i]!.start) (tokens[i] as { gap: number }).gap |= GAP_BLANK_LINE;
+  for (const s of secs) {
+    for (const at of [s.start, s.headingEnd]) {
+      const i = firstTokenFrom(tokens, at);
+      if (i > 0 && i < tokens.length) (tokens[i] as { gap: number }).gap |= GAP_BLANK_LINE;
+    }
   }
+  const identity = norm.segNorm === null;
+  const toOriginal = (first: number, last: number): [number, number] => toOriginalSpan(norm, tokens[first]!.start, tokens[last]!.end);
+  const lineKinds = sectionMap.lineKinds;
+  const sectionOfLine = (line: number): SectionKind | null => lineKinds[line] ?? null;
   // Heading words ("CERTIFICATIONS", "Clinical Skills:") name a section; they are not evidence of a skill.
   // Mentions and sections are both in text order: one merge pass.
+  const found = findMentions(c.skills, tokens);
+  const mentions: RawMention[] = [];
+  // Evidence per skill index, and the skill indices in order of first mention.
+  const bySkill: (Evidence[] | undefined)[] = new Array(c.skills.skills.length);
+  const order: number[] = [];
   let k = 0;
-  const mentions = findMentions(c.skills, tokens).filter((m) => {
-    const at = tokens[m.first]!.start;
+  for (const m of found) {
+    const first = tokens[m.first]!;
+    const at = first.start;
     while (k < secs.length && secs[k]!.headingEnd <= at) k++;
-    return !(k < secs.length && at >= secs[k]!.start);
-  });
-  const toOriginal = (first: number, last: number): [number, number] => toOriginalSpan(norm, tokens[first]!.start, tokens[last]!.end);
-  const sectionOfLine = (line: number): SectionKind | null => sectionMap.lineKinds[line] ?? null;
-  const bySkill = new Map<number, Evidence[]>();
-  for (const m of mentions) {
-    const [start, end] = toOriginal(m.first, m.last);
-    let e: Evidence = { start, end, text: input.slice(start, end), section: sectionOfLine(tokens[m.first]!.line), kind: m.kind, negated: m.negated, hedged: m.hedged, confidence: m.confidence };
-    if (m.cue) e = { ...e, cue: m.cue };
-    if (segments) { const path = pathAt(segments, start); if (path) e = { ...e, path }; }
-    const list = bySkill.get(m.skill);
-    if (list) list.push(e); else bySkill.set(m.skill, [e]);
+    if (k < secs.length && at >= secs[k]!.start) continue;
+    mentions.push(m);
+    let start = at;
+    let end = tokens[m.last]!.end;
+    if (!identity) [start, end] = toOriginalSpan(norm, start, end);
+    const e = evidenceOf(start, end, input.slice(start, end), lineKinds[first.line] ?? null, m, segments ? pathAt(segments, start) : undefined);
+    const list = bySkill[m.skill];
+    if (list) list.push(e); else { bySkill[m.skill] = [e]; order.push(m.skill); }
   }
-  const skills: SkillMatch[] = [...bySkill.entries()]
-    .map(([idx, evidence]) => { const s = c.skills.skills[idx]!; return { id: s.id, label: s.label, category: s.category, evidence }; })
+  // Order of first mention; ties (two skills first found at one offset) by id.
+  const skills: SkillMatch[] = order.map((idx) => { const s = c.skills.skills[idx]!; return { id: s.id, label: s.label, category: s.category, evidence: bySkill[idx]! }; })
     .sort((a, b) => a.evidence[0]!.start - b.evidence[0]!.start || (a.id < b.id ? -1 : 1));
   const sections = sectionMap.sections.map((s) => {
     const [start] = toOriginalSpan(norm, s.start, s.start);

@@ -307,60 +307,93 @@ function excluded(rules: NonNullable<SkillMatcher['notWhen'][number]>, literal: 
  */
 export function findCandidates(m: SkillMatcher, tokens: readonly Token[], words: readonly WordInfo[] = wordsOf(m, tokens)): Candidate[] {
   const out: Candidate[] = [];
-  const record = (node: TrieNode, i: number, j: number, usedStem: boolean, usedFuzzy: boolean, usedAcronym: boolean): void => {
-    let literal: string | null = null;
-    for (const h of node.hits!) {
-      literal ??= tokens.slice(i, j).map((t) => t.lower).join(' ');
-      const rules = m.notWhen[h.skill];
-      if (rules && excluded(rules, literal, tokens, i, j)) continue;
-      const kind: MatchKind = usedFuzzy ? 'fuzzy'
-        : m.canonicalForms[h.skill]!.has(literal) ? 'exact'
-        : usedAcronym || m.aliasForms[h.skill]!.has(literal) ? 'alias' : usedStem ? 'stem' : 'alias';
-      out.push({ start: i, end: j, skill: h.skill, kind, confidence: CONFIDENCE[kind], acronym: usedAcronym });
-    }
-  };
-  // Depth-first over the phrase continuations; only reached from tokens that start some phrase.
-  const walk = (node: TrieNode, i: number, j: number, usedStem: boolean, usedFuzzy: boolean, usedAcronym: boolean): void => {
-    if (node.hits) record(node, i, j, usedStem, usedFuzzy, usedAcronym);
-    if (!node.next || j >= tokens.length || tokens[j]!.gap & PHRASE_STOP) return;
-    const w = words[j]!;
-    const byStem = node.next.get(w.stem);
-    if (byStem) walk(byStem, i, j + 1, usedStem || w.stem !== tokens[j]!.lower, usedFuzzy, usedAcronym);
-    if (w.acronym) {
-      const byAcr = node.next.get(w.acronym);
-      if (byAcr) walk(byAcr, i, j + 1, usedStem, usedFuzzy, true);
-    }
-    if (w.fuzzy) {
-      const byFuzzy = node.next.get(w.fuzzy);
-      if (byFuzzy) walk(byFuzzy, i, j + 1, usedStem, true, usedAcronym);
-    }
-  };
   for (let i = 0; i < tokens.length; i++) {
     const starts = words[i]!.starts;
     if (starts === null) continue;
     for (const s of starts) {
-      walk(s.node, i, i + 1, s.via === 'stem' && words[i]!.stem !== tokens[i]!.lower, s.via === 'fuzzy', s.via === 'acronym');
+      walk(m, tokens, words, out, s.node, i, i + 1, s.via === 'stem' && words[i]!.stem !== tokens[i]!.lower, s.via === 'fuzzy', s.via === 'acronym');
     }
   }
   return out;
 }
 
+/** The tokens i..j-1 in lower case, joined by spaces (the form aliases are stored in); no copy for one token. */
+function literalOf(tokens: readonly Token[], i: number, j: number): string {
+  let s = tokens[i]!.lower;
+  for (let k = i + 1; k < j; k++) s += ` ${tokens[k]!.lower}`;
+  return s;
+}
+
+function record(m: SkillMatcher, tokens: readonly Token[], out: Candidate[], hits: readonly Hit[], i: number, j: number, usedStem: boolean, usedFuzzy: boolean, usedAcronym: boolean): void {
+  const literal = literalOf(tokens, i, j);
+  for (const h of hits) {
+    const rules = m.notWhen[h.skill];
+    if (rules && excluded(rules, literal, tokens, i, j)) continue;
+    const kind: MatchKind = usedFuzzy ? 'fuzzy'
+      : m.canonicalForms[h.skill]!.has(literal) ? 'exact'
+      : usedAcronym || m.aliasForms[h.skill]!.has(literal) ? 'alias' : usedStem ? 'stem' : 'alias';
+    out.push({ start: i, end: j, skill: h.skill, kind, confidence: CONFIDENCE[kind], acronym: usedAcronym });
+  }
+}
+
+// Depth-first over the phrase continuations; only reached from tokens that start some phrase. Top-level (not a
+// closure per call) so V8 optimizes it once for every resume.
+function walk(m: SkillMatcher, tokens: readonly Token[], words: readonly WordInfo[], out: Candidate[], node: TrieNode, i: number, j: number, usedStem: boolean, usedFuzzy: boolean, usedAcronym: boolean): void {
+  if (node.hits) record(m, tokens, out, node.hits, i, j, usedStem, usedFuzzy, usedAcronym);
+  const next = node.next;
+  if (next === null || j >= tokens.length || tokens[j]!.gap & PHRASE_STOP) return;
+  const w = words[j]!;
+  const byStem = next.get(w.stem);
+  if (byStem) walk(m, tokens, words, out, byStem, i, j + 1, usedStem || w.stem !== tokens[j]!.lower, usedFuzzy, usedAcronym);
+  if (w.acronym) {
+    const byAcr = next.get(w.acronym);
+    if (byAcr) walk(m, tokens, words, out, byAcr, i, j + 1, usedStem, usedFuzzy, true);
+  }
+  if (w.fuzzy) {
+    const byFuzzy = next.get(w.fuzzy);
+    if (byFuzzy) walk(m, tokens, words, out, byFuzzy, i, j + 1, usedStem, true, usedAcronym);
+  }
+}
+
 /**
  * Keeps the longest candidates where they overlap (then the earliest; on the same span an exact-case acronym,
- * "PTs", before a case-folded alias, "pts"; then the most confident).
+ * "PTs", before a case-folded alias, "pts"; then the most confident). `cands` must be in order of start (as
+ * `findCandidates` gives them). Only a run of mutually overlapping candidates needs the sort; most mentions stand
+ * alone and are kept as they come.
  */
-export function resolveOverlaps(cands: Candidate[], tokenCount: number): Candidate[] {
-  cands.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start || Number(b.acronym) - Number(a.acronym) || b.confidence - a.confidence || a.skill - b.skill);
-  const taken = new Uint8Array(tokenCount);
+export function resolveOverlaps(cands: readonly Candidate[], tokenCount: number): Candidate[] {
   const kept: Candidate[] = [];
-  for (const c of cands) {
-    let free = true;
-    for (let t = c.start; t < c.end; t++) if (taken[t]) { free = false; break; }
-    if (!free) continue;
-    taken.fill(1, c.start, c.end);
-    kept.push(c);
+  let taken: Uint8Array | null = null;
+  for (let a = 0; a < cands.length;) {
+    // [a, b): a cluster of candidates chained by overlaps; cands after it start at or after its end.
+    let end = cands[a]!.end;
+    let b = a + 1;
+    while (b < cands.length && cands[b]!.start < end) { if (cands[b]!.end > end) end = cands[b]!.end; b++; }
+    if (b === a + 1) { kept.push(cands[a]!); a = b; continue; }
+    const cluster = cands.slice(a, b).sort(byPreference);
+    taken ??= new Uint8Array(tokenCount);
+    const from = kept.length;
+    for (const c of cluster) {
+      let free = true;
+      for (let t = c.start; t < c.end; t++) if (taken[t]) { free = false; break; }
+      if (!free) continue;
+      taken.fill(1, c.start, c.end);
+      kept.push(c);
+    }
+    if (kept.length - from > 1) {
+      const part = kept.splice(from).sort(byStart);
+      for (const c of part) kept.push(c);
+    }
+    a = b;
   }
-  return kept.sort((a, b) => a.start - b.start || a.skill - b.skill);
+  return kept;
+}
+
+function byPreference(a: Candidate, b: Candidate): number {
+  return (b.end - b.start) - (a.end - a.start) || a.start - b.start || Number(b.acronym) - Number(a.acronym) || b.confidence - a.confidence || a.skill - b.skill;
+}
+function byStart(a: Candidate, b: Candidate): number {
+  return a.start - b.start || a.skill - b.skill;
 }
 
 /**
@@ -393,7 +426,8 @@ function keepNested(m: SkillMatcher, tokens: readonly Token[], cands: readonly C
     added.push(c);
   }
   if (added === null) return kept;
-  return [...kept, ...added].sort((a, b) => a.start - b.start || a.skill - b.skill);
+  // Same start and skill (two nested spans of one skill): the longer first.
+  return [...kept, ...added].sort((a, b) => a.start - b.start || a.skill - b.skill || b.end - a.end);
 }
 
 // Negation scope ends at clause punctuation, a blank line, or a line break that is not a wrapped sentence.
