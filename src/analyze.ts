@@ -240,7 +240,7 @@ function evidenceOf(start: number, end: number, text: string, section: SectionKi
 function extract(c: Compiled, input: string, segments: readonly PathSegment[] | null): Extraction {
   const norm = normalizeText(input);
   const sectionMap = findSections(norm.text, c.headings);
-  const tokens = tokenize(norm.text);
+  const tokens = tokenize(norm.text, c.skills.words);
   // A heading is a hard boundary: a phrase never runs into or out of it ("patient\nEDUCATION" is no skill), so
   // the order of sections cannot change what is found. Each boundary (a section's start, its heading's end) marks
   // the first token at or after it, unless that is the first token.

@@ -4,7 +4,7 @@
  * match wins an overlap, and NegEx-style cues flag negated and hedged mentions.
  */
 import { stem, similarity } from './nlp.js';
-import { GAP_BLANK_LINE, GAP_BRACKET, GAP_BROKEN_LINE, GAP_CLAUSE, GAP_COLON, GAP_NEWLINE, tokenize, type Token } from './tokenize.js';
+import { GAP_BLANK_LINE, GAP_BRACKET, GAP_BROKEN_LINE, GAP_CLAUSE, GAP_COLON, GAP_NEWLINE, tokenize, WordTable, type Token } from './tokenize.js';
 import type { Lexicon, Skill, SkillCategory } from './taxonomy.js';
 import type { SectionKind } from './sections.js';
 
@@ -90,6 +90,8 @@ export interface SkillMatcher {
   readonly fuzzyMemo: Map<string, string | null>;
   /** Memo of token (as written) -> everything matching needs to know about it; one lookup per token. */
   readonly wordMemo: Map<string, WordInfo>;
+  /** The analyzer's interned words: tokenize with it and each token carries its WordInfo after the first sight. */
+  readonly words: WordTable;
   /** Each skill's aliases as lower-case token strings, to tell a literal match from a stem match. */
   readonly aliasForms: readonly ReadonlySet<string>[];
   /** Each skill's own names (label, seed terms) in the same form: a literal match of these is 'exact'. */
@@ -167,7 +169,7 @@ export function compileSkills(skills: readonly Skill[], lexicon: Lexicon): Skill
     postNegationCues: cues(lexicon.negation.post ?? [], 'first'),
     hedgeVoidedBy: new Set((lexicon.hedging.voidedBy ?? []).map((w) => w.toLowerCase())),
     terminators: new Set(lexicon.negation.terminators.map((w) => w.toLowerCase())),
-    stemMemo: new Map(), fuzzyMemo: new Map(), wordMemo: new Map(),
+    stemMemo: new Map(), fuzzyMemo: new Map(), wordMemo: new Map(), words: new WordTable(),
     stemOverrides: new Map(Object.entries(lexicon.stems ?? {})),
     notWhen: skills.map((s) => s.notWhen?.map((n) => ({ form: n.form.toLowerCase(), before: new Set(n.before ?? []), after: new Set(n.after ?? []) })) ?? null),
     aliasForms: skills.map(() => new Set<string>()),
@@ -287,7 +289,11 @@ function wordInfo(m: SkillMatcher, raw: string, lower: string): WordInfo {
 /** The word records of a token list (one memo lookup per token). */
 export function wordsOf(m: SkillMatcher, tokens: readonly Token[]): WordInfo[] {
   const out = new Array<WordInfo>(tokens.length);
-  for (let i = 0; i < tokens.length; i++) out[i] = wordInfo(m, tokens[i]!.raw, tokens[i]!.lower);
+  for (let i = 0; i < tokens.length; i++) {
+    const lex = tokens[i]!.lex;
+    // A token from the analyzer's WordTable carries its record; others go through the memo.
+    out[i] = (lex.info as WordInfo | null) ?? (lex.info = wordInfo(m, lex.raw, lex.lower));
+  }
   return out;
 }
 

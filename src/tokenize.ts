@@ -12,6 +12,16 @@ export const GAP_JOINER = 16; // - / + & (kept inside phrases: EMT-B, CPR/AED)
 export const GAP_BROKEN_LINE = 32; // the line break looks like a wrapped sentence (next line starts in lower case)
 export const GAP_COLON = 64; // a colon (with GAP_CLAUSE): "label: value" forms such as "EKG experience: none"
 
+/**
+ * A distinct word as written, shared by every token that spells it the same way (see `WordTable`).
+ */
+export interface Lexeme {
+  readonly raw: string;
+  readonly lower: string;
+  /** What the skill matcher knows about the word (its WordInfo), filled in on first use; null until then. */
+  info: unknown;
+}
+
 export interface Token {
   /** Offsets in the normalized text. */
   readonly start: number;
@@ -24,6 +34,71 @@ export interface Token {
   readonly gap: number;
   /** Index of the line (in the normalized text) the token starts on. */
   readonly line: number;
+  /** The word's shared record (`raw` and `lower` are its fields). */
+  readonly lex: Lexeme;
+}
+
+const TABLE_LIMIT = 200_000;
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * Interns words: a hash table from the characters of a word to its Lexeme, so a batch never allocates the same word
+ * twice and per-word work (stems, trie lookups, cues) is done once per analyzer. Looked up from the text's own
+ * characters, without slicing a string first. Cleared when it grows past a bound, like the other memos.
+ */
+export class WordTable {
+  private hashes = new Int32Array(1024);
+  private entries: (Lexeme | undefined)[] = new Array<Lexeme | undefined>(1024);
+  private size = 0;
+
+  /** The Lexeme of text[start, end), created on first sight; `hash` is their FNV-1a
+   * hash, which `tokenize` takes while it scans the word (only a hint: the characters are always compared). */
+  lookup(text: string, start: number, end: number, hash: number): Lexeme {
+    const h = hash | 1; // 0 marks an empty slot
+    const mask = this.hashes.length - 1;
+    const len = end - start;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const at = this.hashes[slot]!;
+      if (at === 0) break;
+      if (at !== h) continue;
+      const e = this.entries[slot]!;
+      const raw = e.raw;
+      if (raw.length !== len) continue;
+      let same = true;
+      for (let k = 0; k < len; k++) if (raw.charCodeAt(k) !== text.charCodeAt(start + k)) { same = false; break; }
+      if (same) return e;
+    }
+    const raw = text.slice(start, end);
+    const lex: Lexeme = { raw, lower: raw.toLowerCase(), info: null };
+    if (this.size >= TABLE_LIMIT) this.clear();
+    if ((this.size + 1) * 2 > this.hashes.length) this.grow();
+    this.put(h, lex);
+    return lex;
+  }
+
+  private put(h: number, lex: Lexeme): void {
+    const mask = this.hashes.length - 1;
+    let slot = h & mask;
+    while (this.hashes[slot] !== 0) slot = (slot + 1) & mask;
+    this.hashes[slot] = h;
+    this.entries[slot] = lex;
+    this.size++;
+  }
+
+  private grow(): void {
+    const { hashes, entries } = this;
+    this.hashes = new Int32Array(hashes.length * 2);
+    this.entries = new Array<Lexeme | undefined>(hashes.length * 2);
+    this.size = 0;
+    for (let i = 0; i < hashes.length; i++) if (hashes[i] !== 0) this.put(hashes[i]!, entries[i]!);
+  }
+
+  private clear(): void {
+    this.hashes = new Int32Array(1024);
+    this.entries = new Array<Lexeme | undefined>(1024);
+    this.size = 0;
+  }
 }
 
 // Character classes of ASCII, looked up once per character.
@@ -44,6 +119,10 @@ for (const c of '()[]{}<>"') ASCII[c.charCodeAt(0)] = BRACKET;
 for (const c of '-/+&\\') ASCII[c.charCodeAt(0)] = JOINER;
 ASCII[10] = NEWLINE;
 
+function lexeme(raw: string): Lexeme {
+  return { raw, lower: raw.toLowerCase(), info: null };
+}
+
 const LETTER = /\p{L}|\p{N}/u;
 function classOf(text: string, i: number, c: number): number {
   if (c < 128) return ASCII[c]!;
@@ -62,15 +141,14 @@ function isAsciiAlnum(c: number): boolean {
  * @example
  * tokenize('B.P. and EKG/ECG').map((t) => t.raw) // ['BP', 'and', 'EKG', 'ECG']
  */
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string, table?: WordTable): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
-  // One lower-casing pass; per-token slices of it when lower-casing kept the length (it nearly always does).
-  const lowered = text.toLowerCase();
-  const sameLength = lowered.length === n;
   // Not a closure over `gap` and `line`: captured loop variables would live in a context and slow every access.
-  const make = (start: number, end: number, raw: string, gap: number, line: number): Token =>
-    ({ start, end, raw, lower: sameLength && raw.length === end - start ? lowered.slice(start, end) : raw.toLowerCase(), gap, line });
+  const make = (start: number, end: number, hash: number, gap: number, line: number): Token => {
+    const lex = table ? table.lookup(text, start, end, hash) : lexeme(text.slice(start, end));
+    return { start, end, raw: lex.raw, lower: lex.lower, gap, line, lex };
+  };
   let gap = 0;
   let line = 0;
   let i = 0;
@@ -106,32 +184,37 @@ export function tokenize(text: string): Token[] {
       // A last capital with no dot (E.R): taken when nothing alphanumeric follows it.
       if (isUpper(text.charCodeAt(j)) && !isAsciiAlnum(text.charCodeAt(j + 1))) { raw += text[j]; j++; }
       if (raw.length >= 2) {
-        tokens.push(make(start, j, raw, gap, line));
+        const lex = lexeme(raw);
+        tokens.push({ start, end: j, raw, lower: lex.lower, gap, line, lex });
         gap = 0;
         i = j;
         continue;
       }
     }
     let j = i + 1;
+    // The word's hash (FNV-1a, for the WordTable) is taken in the same pass that finds its end.
+    let h = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
     for (;;) {
       while (j < n) {
         const d = text.charCodeAt(j);
         if (d < 128 ? ASCII[d] !== WORD : classOf(text, j, d) !== WORD) break;
+        h = Math.imul(h ^ d, FNV_PRIME);
         j++;
       }
       // An apostrophe inside a word (don't) continues it; a possessive or plural 's (EKG's) ends it.
       if (text.charCodeAt(j) === 39 && j + 1 < n && classOf(text, j + 1, text.charCodeAt(j + 1)) === WORD) {
         const s = text.charCodeAt(j + 1);
         if ((s === 115 || s === 83) && !(j + 2 < n && classOf(text, j + 2, text.charCodeAt(j + 2)) === WORD)) {
-          tokens.push(make(start, j, text.slice(start, j), gap, line));
+          tokens.push(make(start, j, h, gap, line));
           gap = 0;
           i = j + 2;
           break;
         }
+        h = Math.imul(h ^ 39, FNV_PRIME);
         j++;
         continue;
       }
-      tokens.push(make(start, j, text.slice(start, j), gap, line));
+      tokens.push(make(start, j, h, gap, line));
       gap = 0;
       i = j;
       break;
