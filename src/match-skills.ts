@@ -244,12 +244,21 @@ const PHRASE_STOP = GAP_CLAUSE | GAP_BRACKET | GAP_BLANK_LINE;
  * What matching needs to know about one word as written, computed once per analyzer: its trie keys (stem,
  * exact-case acronym, typo correction), the trie nodes it opens from the root, and the cue buckets it ends or starts.
  */
+/** A phrase this word can start: the trie node it opens, and how. */
+interface Start {
+  readonly node: TrieNode;
+  readonly via: 'stem' | 'acronym' | 'fuzzy';
+  readonly usedStem: boolean;
+  /** The match kind of each of `node.hits` when the phrase is this word alone (it depends on the word only). */
+  readonly kinds: readonly MatchKind[] | null;
+}
+
 export interface WordInfo {
   readonly stem: string;
   readonly acronym: string | null;
   readonly fuzzy: string | null;
   /** Root children for this word as a first token (stem, acronym, typo), or null when it starts no phrase. */
-  readonly starts: readonly { node: TrieNode; via: 'stem' | 'acronym' | 'fuzzy' }[] | null;
+  readonly starts: readonly Start[] | null;
   readonly terminator: boolean;
   readonly negationEnd: readonly Cue[] | null;
   readonly hedgeEnd: readonly Cue[] | null;
@@ -265,14 +274,17 @@ function wordInfo(m: SkillMatcher, raw: string, lower: string): WordInfo {
   let fuzzy: string | null = null;
   if (lower.length >= FUZZY_SHORT && !m.stems.has(stem)) fuzzy = fuzzyStem(m, lower);
   if (fuzzy === stem) fuzzy = null;
-  const starts: { node: TrieNode; via: 'stem' | 'acronym' | 'fuzzy' }[] = [];
+  const starts: Start[] = [];
   const next = m.root.next;
-  const byStem = next?.get(stem);
-  if (byStem) starts.push({ node: byStem, via: 'stem' });
-  const byAcr = acronym ? next?.get(acronym) : undefined;
-  if (byAcr) starts.push({ node: byAcr, via: 'acronym' });
-  const byFuzzy = fuzzy ? next?.get(fuzzy) : undefined;
-  if (byFuzzy) starts.push({ node: byFuzzy, via: 'fuzzy' });
+  const start = (node: TrieNode | undefined, via: Start['via']): void => {
+    if (!node) return;
+    const usedStem = via === 'stem' && stem !== lower;
+    const kinds = node.hits ? node.hits.map((h) => kindOf(m, h.skill, lower, usedStem, via === 'fuzzy', via === 'acronym')) : null;
+    starts.push({ node, via, usedStem, kinds });
+  };
+  start(next?.get(stem), 'stem');
+  if (acronym) start(next?.get(acronym), 'acronym');
+  if (fuzzy) start(next?.get(fuzzy), 'fuzzy');
   w = {
     stem, acronym, fuzzy, starts: starts.length ? starts : null,
     terminator: m.terminators.has(lower),
@@ -317,37 +329,55 @@ export function findCandidates(m: SkillMatcher, tokens: readonly Token[], words:
     const starts = words[i]!.starts;
     if (starts === null) continue;
     for (const s of starts) {
-      walk(m, tokens, words, out, s.node, i, i + 1, s.via === 'stem' && words[i]!.stem !== tokens[i]!.lower, s.via === 'fuzzy', s.via === 'acronym');
+      const usedFuzzy = s.via === 'fuzzy';
+      const usedAcronym = s.via === 'acronym';
+      const { hits, next } = s.node;
+      // The one-word phrase: its kinds were worked out once for the word.
+      if (hits) {
+        for (let k = 0; k < hits.length; k++) {
+          const skill = hits[k]!.skill;
+          const rules = m.notWhen[skill];
+          if (rules && excluded(rules, tokens[i]!.lower, tokens, i, i + 1)) continue;
+          const kind = s.kinds![k]!;
+          out.push({ start: i, end: i + 1, skill, kind, confidence: CONFIDENCE[kind], acronym: usedAcronym });
+        }
+      }
+      if (next) descend(m, tokens, words, out, next, i, i + 1, s.usedStem, usedFuzzy, usedAcronym);
     }
   }
   return out;
 }
 
-/** The tokens i..j-1 in lower case, joined by spaces (the form aliases are stored in); no copy for one token. */
+function kindOf(m: SkillMatcher, skill: number, literal: string, usedStem: boolean, usedFuzzy: boolean, usedAcronym: boolean): MatchKind {
+  return usedFuzzy ? 'fuzzy'
+    : m.canonicalForms[skill]!.has(literal) ? 'exact'
+    : usedAcronym || m.aliasForms[skill]!.has(literal) ? 'alias' : usedStem ? 'stem' : 'alias';
+}
+
+/** The tokens i..j-1 in lower case, joined by spaces (the form aliases are stored in). */
 function literalOf(tokens: readonly Token[], i: number, j: number): string {
   let s = tokens[i]!.lower;
   for (let k = i + 1; k < j; k++) s += ` ${tokens[k]!.lower}`;
   return s;
 }
 
-function record(m: SkillMatcher, tokens: readonly Token[], out: Candidate[], hits: readonly Hit[], i: number, j: number, usedStem: boolean, usedFuzzy: boolean, usedAcronym: boolean): void {
-  const literal = literalOf(tokens, i, j);
-  for (const h of hits) {
-    const rules = m.notWhen[h.skill];
-    if (rules && excluded(rules, literal, tokens, i, j)) continue;
-    const kind: MatchKind = usedFuzzy ? 'fuzzy'
-      : m.canonicalForms[h.skill]!.has(literal) ? 'exact'
-      : usedAcronym || m.aliasForms[h.skill]!.has(literal) ? 'alias' : usedStem ? 'stem' : 'alias';
-    out.push({ start: i, end: j, skill: h.skill, kind, confidence: CONFIDENCE[kind], acronym: usedAcronym });
+// Depth-first over the phrase continuations of tokens i..j-1 (a phrase of two words or more at each step).
+// Top-level functions, not closures per call, so V8 optimizes them once for every resume.
+function walk(m: SkillMatcher, tokens: readonly Token[], words: readonly WordInfo[], out: Candidate[], node: TrieNode, i: number, j: number, usedStem: boolean, usedFuzzy: boolean, usedAcronym: boolean): void {
+  if (node.hits) {
+    const literal = literalOf(tokens, i, j);
+    for (const h of node.hits) {
+      const rules = m.notWhen[h.skill];
+      if (rules && excluded(rules, literal, tokens, i, j)) continue;
+      const kind = kindOf(m, h.skill, literal, usedStem, usedFuzzy, usedAcronym);
+      out.push({ start: i, end: j, skill: h.skill, kind, confidence: CONFIDENCE[kind], acronym: usedAcronym });
+    }
   }
+  if (node.next) descend(m, tokens, words, out, node.next, i, j, usedStem, usedFuzzy, usedAcronym);
 }
 
-// Depth-first over the phrase continuations; only reached from tokens that start some phrase. Top-level (not a
-// closure per call) so V8 optimizes it once for every resume.
-function walk(m: SkillMatcher, tokens: readonly Token[], words: readonly WordInfo[], out: Candidate[], node: TrieNode, i: number, j: number, usedStem: boolean, usedFuzzy: boolean, usedAcronym: boolean): void {
-  if (node.hits) record(m, tokens, out, node.hits, i, j, usedStem, usedFuzzy, usedAcronym);
-  const next = node.next;
-  if (next === null || j >= tokens.length || tokens[j]!.gap & PHRASE_STOP) return;
+function descend(m: SkillMatcher, tokens: readonly Token[], words: readonly WordInfo[], out: Candidate[], next: Map<string, TrieNode>, i: number, j: number, usedStem: boolean, usedFuzzy: boolean, usedAcronym: boolean): void {
+  if (j >= tokens.length || tokens[j]!.gap & PHRASE_STOP) return;
   const w = words[j]!;
   const byStem = next.get(w.stem);
   if (byStem) walk(m, tokens, words, out, byStem, i, j + 1, usedStem || w.stem !== tokens[j]!.lower, usedFuzzy, usedAcronym);
@@ -444,21 +474,38 @@ function endsScope(gap: number): boolean {
 const PRE_WINDOW = 8;
 const POST_WINDOW = 6;
 
-type CueField = 'negationEnd' | 'hedgeEnd';
+/**
+ * Per text, computed once so each mention's look-back is a few array reads: where each token's clause starts
+ * (`scope[i]`: the last position at or before i where a negation scope stops), and for each cue kind the chain of
+ * positions where such a cue can end (`prev[e]`: the largest e' <= e with a cue ending at token e' - 1, or 0).
+ */
+interface LookBack { readonly scope: Int32Array; readonly negation: Int32Array; readonly hedge: Int32Array }
+
+function lookBack(tokens: readonly Token[], words: readonly WordInfo[]): LookBack {
+  const n = tokens.length;
+  const scope = new Int32Array(n + 1);
+  const negation = new Int32Array(n + 1);
+  const hedge = new Int32Array(n + 1);
+  for (let i = 1; i <= n; i++) {
+    scope[i] = i === n || endsScope(tokens[i]!.gap) || words[i - 1]!.terminator ? i : scope[i - 1]!;
+    negation[i] = words[i - 1]!.negationEnd ? i : negation[i - 1]!;
+    hedge[i] = words[i - 1]!.hedgeEnd ? i : hedge[i - 1]!;
+  }
+  return { scope, negation, hedge };
+}
 
 /** Finds a cue that ends before token `start`, within PRE_WINDOW tokens of the same clause, nearest first. */
-function preCue(tokens: readonly Token[], words: readonly WordInfo[], start: number, field: CueField, voidedBy: ReadonlySet<string>): Cue | null {
-  let from = start;
-  while (from > 0 && start - from < PRE_WINDOW && !endsScope(tokens[from]!.gap) && !words[from - 1]!.terminator) from--;
-  for (let e = start; e > from; e--) {
-    const bucket = words[e - 1]![field];
-    if (!bucket) continue;
+function preCue(tokens: readonly Token[], words: readonly WordInfo[], lb: LookBack, start: number, hedging: boolean, voidedBy: ReadonlySet<string>): Cue | null {
+  const from = Math.max(lb.scope[start]!, start - PRE_WINDOW);
+  const prev = hedging ? lb.hedge : lb.negation;
+  for (let e = prev[start]!; e > from; e = prev[e - 1]!) {
+    const bucket = hedging ? words[e - 1]!.hedgeEnd! : words[e - 1]!.negationEnd!;
     for (const cue of bucket) {
       const n = cue.words.length;
       if (e - n < from) continue;
       let ok = true;
       for (let k = 0; k < n - 1; k++) if (tokens[e - n + k]!.lower !== cue.words[k]) { ok = false; break; }
-      if (ok && field === 'hedgeEnd' && e - n > 0 && voidedBy.has(tokens[e - n - 1]!.lower)) ok = false;
+      if (ok && hedging && e - n > 0 && voidedBy.has(tokens[e - n - 1]!.lower)) ok = false;
       if (ok) return cue;
     }
   }
@@ -518,11 +565,13 @@ export function findMentions(m: SkillMatcher, tokens: readonly Token[]): RawMent
   const words = wordsOf(m, tokens);
   const cands = findCandidates(m, tokens, words);
   const kept = keepNested(m, tokens, cands, resolveOverlaps(cands, tokens.length));
+  const lb = lookBack(tokens, words);
   return kept.map((c) => {
-    const neg = preCue(tokens, words, c.start, 'negationEnd', m.hedgeVoidedBy) ?? postNegation(tokens, words, c.end);
-    const hedge = neg ? null : preCue(tokens, words, c.start, 'hedgeEnd', m.hedgeVoidedBy) ?? postCue(tokens, words, c.end);
-    const mention: RawMention = { skill: c.skill, first: c.start, last: c.end - 1, kind: c.kind, confidence: c.confidence, negated: neg !== null, hedged: hedge !== null };
+    const neg = preCue(tokens, words, lb, c.start, false, m.hedgeVoidedBy) ?? postNegation(tokens, words, c.end);
+    const hedge = neg ? null : preCue(tokens, words, lb, c.start, true, m.hedgeVoidedBy) ?? postCue(tokens, words, c.end);
     const cue = neg?.text ?? hedge?.text;
-    return cue ? { ...mention, cue } : mention;
+    const mention: RawMention = { skill: c.skill, first: c.start, last: c.end - 1, kind: c.kind, confidence: c.confidence, negated: neg !== null, hedged: hedge !== null };
+    if (cue) (mention as { cue?: string }).cue = cue;
+    return mention;
   });
 }
