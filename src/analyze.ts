@@ -7,7 +7,7 @@ import { compare, findGaps, type RoleComparison } from './explain.js';
 import { parseJsonResume, pathAt, renderJsonResume, type JsonResume, type PathSegment } from './json-resume.js';
 import { compileResponsibilities, matchResponsibilities, RESPONSIBILITY_THRESHOLD, type ResponsibilityMatcher } from './match-responsibilities.js';
 import { compileSkills, findMentions, type Evidence, type RawMention, type SkillMatch, type SkillMatcher } from './match-skills.js';
-import { normalizeText, toOriginalSpan, type NormalizedText } from './normalize.js';
+import { normalizeText, originalEnd, originalStart, toOriginalSpan, type NormalizedText } from './normalize.js';
 import { allocate, bandOf, componentOf, healthContext, skillStrengths, GENERIC_FLOOR, type ComponentName, type RoleFit, type ScoreItem, type SkillStrength } from './score.js';
 import { compileHeadings, findSections, type HeadingTable, type SectionKind, type SectionMap } from './sections.js';
 import { defaultTaxonomy, validateTaxonomy, type Responsibility, type Role, type Skill, type Taxonomy } from './taxonomy.js';
@@ -271,7 +271,7 @@ function extract(c: Compiled, input: string, segments: readonly PathSegment[] | 
     mentions.push(m);
     let start = at;
     let end = tokens[m.last]!.end;
-    if (!identity) [start, end] = toOriginalSpan(norm, start, end);
+    if (!identity) { start = originalStart(norm, start); end = originalEnd(norm, end - 1); }
     const e = evidenceOf(start, end, input.slice(start, end), lineKinds[first.line] ?? null, m, segments ? pathAt(segments, start) : undefined);
     const list = bySkill[m.skill];
     if (list) list.push(e); else { bySkill[m.skill] = [e]; order.push(m.skill); }

@@ -37,16 +37,26 @@ export function lastAtOrBefore(sorted: ArrayLike<number>, at: number): number {
   return lo;
 }
 
+/** Where the normalized character at `pos` starts in the original input (`pos` < text length). */
+export function originalStart(n: NormalizedText, pos: number): number {
+  const { segNorm, segOrig, segOrigEnd } = n;
+  if (segNorm === null || segOrig === null || segOrigEnd === null || segNorm.length === 0) return pos;
+  const k = lastAtOrBefore(segNorm, pos);
+  return segOrigEnd[k]! < 0 ? segOrig[k]! + (pos - segNorm[k]!) : segOrig[k]!;
+}
+
+/** Where the normalized character at `pos` ends in the original input (`pos` < text length). */
+export function originalEnd(n: NormalizedText, pos: number): number {
+  const { segNorm, segOrig, segOrigEnd } = n;
+  if (segNorm === null || segOrig === null || segOrigEnd === null || segNorm.length === 0) return pos + 1;
+  const k = lastAtOrBefore(segNorm, pos);
+  return segOrigEnd[k]! < 0 ? segOrig[k]! + (pos - segNorm[k]!) + 1 : segOrigEnd[k]!;
+}
+
 /** Maps a normalized span [start, end) back to the original input. */
 export function toOriginalSpan(n: NormalizedText, start: number, end: number): [number, number] {
   const { segNorm, segOrig, segOrigEnd } = n;
   if (segNorm === null || segOrig === null || segOrigEnd === null || segNorm.length === 0) return [start, end];
-  const origAt = (pos: number, side: 'start' | 'end'): number => {
-    const k = lastAtOrBefore(segNorm, pos);
-    const copy = segOrigEnd[k]! < 0;
-    if (copy) return segOrig[k]! + (pos - segNorm[k]!) + (side === 'end' ? 1 : 0);
-    return side === 'start' ? segOrig[k]! : segOrigEnd[k]!;
-  };
   if (end <= start) {
     if (start >= n.text.length) {
       const last = segNorm.length - 1;
@@ -54,10 +64,10 @@ export function toOriginalSpan(n: NormalizedText, start: number, end: number): [
       const at = copy ? segOrig[last]! + (n.text.length - segNorm[last]!) : segOrigEnd[last]!;
       return [at, at];
     }
-    const at = origAt(start, 'start');
+    const at = originalStart(n, start);
     return [at, at];
   }
-  return [origAt(start, 'start'), origAt(end - 1, 'end')];
+  return [originalStart(n, start), originalEnd(n, end - 1)];
 }
 
 // Text that needs no work: printable ASCII, tabs and LF, with no hyphen at a line end.
