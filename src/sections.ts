@@ -35,21 +35,26 @@ export interface SectionMap {
 export interface HeadingTable {
   readonly byKey: ReadonlyMap<string, SectionKind>;
   readonly firstWords: ReadonlySet<string>;
+  /** (first letter, length) of each first word, as letterIndex * 32 + length: rejects most lines without a string. */
+  readonly firstShapes: ReadonlySet<number>;
 }
 
 /** Compiles a lexicon's `sections` (kind -> headings) for lookup; once per analyzer. */
 export function compileHeadings(sections: Partial<Record<SectionKind, readonly string[]>>): HeadingTable {
   const byKey = new Map<string, SectionKind>();
   const firstWords = new Set<string>();
+  const firstShapes = new Set<number>();
   for (const kind of SECTION_KINDS) {
     for (const h of sections[kind] ?? []) {
       const key = headingKey(h);
       if (!key || byKey.has(key)) continue;
       byKey.set(key, kind);
-      firstWords.add(key.split(' ')[0]!);
+      const first = key.split(' ')[0]!;
+      firstWords.add(first);
+      if (first.length <= 20) firstShapes.add((first.charCodeAt(0) - 97) * 32 + first.length);
     }
   }
-  return { byKey, firstWords };
+  return { byKey, firstWords, firstShapes };
 }
 
 let defaultTable: HeadingTable | undefined;
@@ -74,7 +79,7 @@ function mayBeHeading(table: HeadingTable, text: string, start: number, end: num
     if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) break;
     j++;
   }
-  if (j === i || j - i > 20) return false;
+  if (j === i || j - i > 20 || !table.firstShapes.has(((text.charCodeAt(i) | 32) - 97) * 32 + (j - i))) return false;
   return table.firstWords.has(text.slice(i, j).toLowerCase());
 }
 
