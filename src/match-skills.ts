@@ -96,6 +96,9 @@ export interface SkillMatcher {
   readonly aliasForms: readonly ReadonlySet<string>[];
   /** Each skill's own names (label, seed terms) in the same form: a literal match of these is 'exact'. */
   readonly canonicalForms: readonly ReadonlySet<string>[];
+  /** The same forms of two words or more, as word lists: a phrase is compared word by word, with no string built. */
+  readonly aliasPhrases: readonly (readonly (readonly string[])[])[];
+  readonly canonicalPhrases: readonly (readonly (readonly string[])[])[];
   /**
    * Per skill index: the other skills a mention of it may contain and still count (see `keepNested`), or null.
    * A credential name contains the broader credential it implies ("EMT" in "EMT-B") and the generic credential
@@ -163,6 +166,8 @@ export function compileSkills(skills: readonly Skill[], lexicon: Lexicon): Skill
   const acronyms = new Set<string>();
   const stems = new Set<string>();
   const vocab = new Set<string>();
+  const canonicalForms = skills.map((s) => new Set([s.label, ...(s.seedTerms ?? [])].map((t) => tokenize(t).map((x) => x.lower).join(' '))));
+  const phrases = (forms: ReadonlySet<string>): string[][] => [...forms].map((f) => f.split(' ')).filter((w) => w.length > 1);
   const m: SkillMatcher = {
     skills, root, acronyms, stems, fuzzyVocab: new Map(), fuzzyExclude: new Set(FUZZY_EXCLUDE),
     negationCues: cues(lexicon.negation.pre, 'last'), hedgeCues: cues(lexicon.hedging.pre, 'last'), postHedgeCues: cues(lexicon.hedging.post, 'first'),
@@ -173,7 +178,9 @@ export function compileSkills(skills: readonly Skill[], lexicon: Lexicon): Skill
     stemOverrides: new Map(Object.entries(lexicon.stems ?? {})),
     notWhen: skills.map((s) => s.notWhen?.map((n) => ({ form: n.form.toLowerCase(), before: new Set(n.before ?? []), after: new Set(n.after ?? []) })) ?? null),
     aliasForms: skills.map(() => new Set<string>()),
-    canonicalForms: skills.map((s) => new Set([s.label, ...(s.seedTerms ?? [])].map((t) => tokenize(t).map((x) => x.lower).join(' ')))),
+    canonicalForms,
+    aliasPhrases: skills.map(() => []),
+    canonicalPhrases: canonicalForms.map(phrases),
     nests: nestsOf(skills),
     population: Uint8Array.from(skills, (s) => (s.category === 'population' ? 1 : 0)),
     nestable: new Uint8Array(skills.length),
@@ -206,6 +213,7 @@ export function compileSkills(skills: readonly Skill[], lexicon: Lexicon): Skill
       insert([ACRONYM + acr], { skill: index });
     }
   });
+  m.aliasForms.forEach((forms, k) => { (m.aliasPhrases as string[][][])[k] = phrases(forms); });
   const buckets = m.fuzzyVocab as Map<string, string[]>;
   for (const w of [...vocab].sort()) {
     const k = w.slice(0, 2);
@@ -361,15 +369,27 @@ function literalOf(tokens: readonly Token[], i: number, j: number): string {
   return s;
 }
 
+/** True when tokens i..j-1, in lower case, are one of the phrases. */
+function isPhrase(phrases: readonly (readonly string[])[], tokens: readonly Token[], i: number, j: number): boolean {
+  outer: for (const words of phrases) {
+    if (words.length !== j - i) continue;
+    for (let k = 0; k < words.length; k++) if (tokens[i + k]!.lower !== words[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
 // Depth-first over the phrase continuations of tokens i..j-1 (a phrase of two words or more at each step).
 // Top-level functions, not closures per call, so V8 optimizes them once for every resume.
 function walk(m: SkillMatcher, tokens: readonly Token[], words: readonly WordInfo[], out: Candidate[], node: TrieNode, i: number, j: number, usedStem: boolean, usedFuzzy: boolean, usedAcronym: boolean): void {
   if (node.hits) {
-    const literal = literalOf(tokens, i, j);
     for (const h of node.hits) {
       const rules = m.notWhen[h.skill];
-      if (rules && excluded(rules, literal, tokens, i, j)) continue;
-      const kind = kindOf(m, h.skill, literal, usedStem, usedFuzzy, usedAcronym);
+      if (rules && excluded(rules, literalOf(tokens, i, j), tokens, i, j)) continue;
+      // As kindOf, with the phrase compared word by word.
+      const kind: MatchKind = usedFuzzy ? 'fuzzy'
+        : isPhrase(m.canonicalPhrases[h.skill]!, tokens, i, j) ? 'exact'
+        : usedAcronym || !usedStem || isPhrase(m.aliasPhrases[h.skill]!, tokens, i, j) ? 'alias' : 'stem';
       out.push({ start: i, end: j, skill: h.skill, kind, confidence: CONFIDENCE[kind], acronym: usedAcronym });
     }
   }
@@ -483,13 +503,22 @@ interface LookBack { readonly scope: Int32Array; readonly negation: Int32Array; 
 
 function lookBack(tokens: readonly Token[], words: readonly WordInfo[]): LookBack {
   const n = tokens.length;
-  const scope = new Int32Array(n + 1);
-  const negation = new Int32Array(n + 1);
-  const hedge = new Int32Array(n + 1);
+  // One allocation for the three arrays.
+  const buf = new Int32Array(3 * (n + 1));
+  const scope = buf.subarray(0, n + 1);
+  const negation = buf.subarray(n + 1, 2 * (n + 1));
+  const hedge = buf.subarray(2 * (n + 1));
+  let sc = 0;
+  let ng = 0;
+  let hd = 0;
   for (let i = 1; i <= n; i++) {
-    scope[i] = i === n || endsScope(tokens[i]!.gap) || words[i - 1]!.terminator ? i : scope[i - 1]!;
-    negation[i] = words[i - 1]!.negationEnd ? i : negation[i - 1]!;
-    hedge[i] = words[i - 1]!.hedgeEnd ? i : hedge[i - 1]!;
+    const w = words[i - 1]!;
+    if (i === n || w.terminator || endsScope(tokens[i]!.gap)) sc = i;
+    if (w.negationEnd !== null) ng = i;
+    if (w.hedgeEnd !== null) hd = i;
+    scope[i] = sc;
+    negation[i] = ng;
+    hedge[i] = hd;
   }
   return { scope, negation, hedge };
 }

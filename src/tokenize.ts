@@ -69,7 +69,10 @@ export class WordTable {
       for (let k = 0; k < len; k++) if (raw.charCodeAt(k) !== text.charCodeAt(start + k)) { same = false; break; }
       if (same) return e;
     }
-    const raw = text.slice(start, end);
+    // V8 makes a slice of 13 characters or more a view that keeps the whole text alive; an entry outlives its
+    // resume, so it gets a copy of its own.
+    const slice = text.slice(start, end);
+    const raw = len < 13 ? slice : (` ${slice}`).slice(1);
     const lex: Lexeme = { raw, lower: raw.toLowerCase(), info: null };
     if (this.size >= TABLE_LIMIT) this.clear();
     if ((this.size + 1) * 2 > this.hashes.length) this.grow();
