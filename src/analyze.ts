@@ -184,6 +184,8 @@ interface Compiled {
   readonly titles: TitleMatcher;
   /** Section headings of the taxonomy's lexicon (a custom lexicon's own headings). */
   readonly headings: HeadingTable;
+  /** Per role id: its profile compiled for scoring. */
+  readonly roleTables: ReadonlyMap<string, RoleTable>;
 }
 
 function checkLength(length: number, options: { maxInputLength?: number } | undefined): void {
@@ -290,16 +292,19 @@ function extract(c: Compiled, input: string, segments: readonly PathSegment[] | 
 function compile(taxonomy: Taxonomy): Compiled {
   const lexicon = taxonomy.lexicon ?? defaultTaxonomy.lexicon!;
   const skills = compileSkills(taxonomy.skills, lexicon);
+  const skillsById = new Map(taxonomy.skills.map((s) => [s.id, s]));
+  const responsibilitiesByRole = new Map(taxonomy.roles.map((role) => [role.id, (taxonomy.responsibilities ?? []).filter((r) => r.roles.includes(role.id)).map((r) => r.id)]));
   return {
     taxonomy,
     skills,
     resp: compileResponsibilities(taxonomy.responsibilities ?? [], lexicon, skills),
-    skillsById: new Map(taxonomy.skills.map((s) => [s.id, s])),
+    skillsById,
     rolesById: new Map(taxonomy.roles.map((r) => [r.id, r])),
     responsibilityById: new Map((taxonomy.responsibilities ?? []).map((r) => [r.id, r])),
     titles: compileTitles(taxonomy.roles),
     headings: compileHeadings(lexicon.sections),
-    responsibilitiesByRole: new Map(taxonomy.roles.map((role) => [role.id, (taxonomy.responsibilities ?? []).filter((r) => r.roles.includes(role.id)).map((r) => r.id)])),
+    responsibilitiesByRole,
+    roleTables: new Map(taxonomy.roles.map((role) => [role.id, roleTable({ skillsById, responsibilitiesByRole }, role)])),
   };
 }
 
@@ -362,29 +367,45 @@ function titleItem(c: Compiled, role: Role, t: Timeline): ScoreItem | null {
   return best;
 }
 
-function scoreRole(c: Compiled, role: Role, strengths: ReadonlyMap<string, SkillStrength>, ctx: number, resp: ReadonlyMap<string, ResponsibilityItem>, t: Timeline): RoleFit {
-  const items: ScoreItem[] = [];
+/** What scoring needs of a role that does not depend on the resume; built once per analyzer. */
+interface RoleTable {
+  readonly entries: readonly { readonly skill: Skill; readonly weight: number; readonly component: ComponentName; readonly gated: boolean }[];
+  readonly totals: ReadonlyMap<ComponentName, number>;
+  readonly responsibilities: readonly string[];
+}
+
+function roleTable(c: Pick<Compiled, 'skillsById' | 'responsibilitiesByRole'>, role: Role): RoleTable {
   const totals = new Map<ComponentName, number>();
+  const entries: RoleTable['entries'][number][] = [];
   for (const entry of role.profile) {
     const skill = c.skillsById.get(entry.skill);
     const component = componentOf(entry, skill);
     totals.set(component, (totals.get(component) ?? 0) + entry.weight);
-    const s = strengths.get(entry.skill);
-    if (!s || !skill) continue;
-    const gate = skill.generic && !NON_HEALTH_ROLES.has(role.id) ? GENERIC_FLOOR + (1 - GENERIC_FLOOR) * ctx : 1;
+    if (skill) entries.push({ skill, weight: entry.weight, component, gated: skill.generic === true && !NON_HEALTH_ROLES.has(role.id) });
+  }
+  const responsibilities = c.responsibilitiesByRole.get(role.id) ?? [];
+  if (responsibilities.length) totals.set('responsibilities', responsibilities.length);
+  return { entries, totals, responsibilities };
+}
+
+function scoreRole(c: Compiled, role: Role, strengths: ReadonlyMap<string, SkillStrength>, ctx: number, resp: ReadonlyMap<string, ResponsibilityItem>, t: Timeline): RoleFit {
+  const table = c.roleTables.get(role.id)!;
+  const items: ScoreItem[] = [];
+  for (const { skill, weight, component, gated } of table.entries) {
+    const s = strengths.get(skill.id);
+    if (!s) continue;
+    const gate = gated ? GENERIC_FLOOR + (1 - GENERIC_FLOOR) * ctx : 1;
     // Recency (with asOf) weighs duties and tools: a skill last used ten years ago counts 0.6 of a current one.
     const recency = component === 'skills' ? t.recency?.get(skill.id) ?? 1 : 1;
-    items.push({ component, id: skill.id, label: skill.label, weight: entry.weight, strength: Math.round(s.strength * gate * recency * 1000) / 1000, evidence: s.evidence });
+    items.push({ component, id: skill.id, label: skill.label, weight, strength: Math.round(s.strength * gate * recency * 1000) / 1000, evidence: s.evidence });
   }
-  const roleResp = c.responsibilitiesByRole.get(role.id) ?? [];
-  if (roleResp.length) totals.set('responsibilities', roleResp.length);
-  for (const id of roleResp) {
+  for (const id of table.responsibilities) {
     const r = resp.get(id);
     if (r?.matched) items.push(r.item);
   }
   const title = titleItem(c, role, t);
   if (title) items.push(title);
-  const { contributions, score } = allocate(items, totals, title ? { component: 'titles', points: TITLE_POINTS } : null);
+  const { contributions, score } = allocate(items, table.totals, title ? { component: 'titles', points: TITLE_POINTS } : null);
   const fit: RoleFit = { id: role.id, title: role.title, score, band: bandOf(score), contributions, missing: findGaps(role, strengths, c.skillsById) };
   return score === 0 ? { ...fit, reason: strengths.size === 0 ? 'no skills of the taxonomy were found in the resume' : `none of the skills found are in the ${role.title.toLowerCase()} profile` } : fit;
 }

@@ -43,15 +43,45 @@ export function suggestionFor(skill: Skill): string {
   }
 }
 
+// What does not depend on the resume is worked out once per role (and taxonomy): the gap texts in their order, the
+// comparison's context lines, the set of profile skills. Keyed on the objects, so a custom taxonomy gets its own.
+const gapCache = new WeakMap<ReadonlyMap<string, Skill>, WeakMap<Role, readonly Gap[]>>();
+const contextCache = new WeakMap<Role, readonly string[]>();
+const profileCache = new WeakMap<Role, ReadonlySet<string>>();
+
+/** Every profile skill of the role as a gap, heaviest first (ties by id). */
+function allGaps(role: Role, skillsById: ReadonlyMap<string, Skill>): readonly Gap[] {
+  let byRole = gapCache.get(skillsById);
+  if (!byRole) { byRole = new WeakMap(); gapCache.set(skillsById, byRole); }
+  let gaps = byRole.get(role);
+  if (!gaps) {
+    const list: Gap[] = [];
+    for (const entry of role.profile) {
+      const skill = skillsById.get(entry.skill);
+      if (!skill) continue;
+      list.push({ skill: skill.id, label: skill.label, weight: entry.weight, component: componentOf(entry, skill), why: whyItMatters(entry, skill, role), suggestion: suggestionFor(skill) });
+    }
+    gaps = list.sort((a, b) => b.weight - a.weight || (a.skill < b.skill ? -1 : 1));
+    byRole.set(role, gaps);
+  }
+  return gaps;
+}
+
 /** The role's profile skills with no usable evidence, heaviest first. */
 export function findGaps(role: Role, strengths: ReadonlyMap<string, SkillStrength>, skillsById: ReadonlyMap<string, Skill>): Gap[] {
   const gaps: Gap[] = [];
-  for (const entry of role.profile) {
-    const skill = skillsById.get(entry.skill);
-    if (!skill || (strengths.get(entry.skill)?.strength ?? 0) > 0) continue;
-    gaps.push({ skill: skill.id, label: skill.label, weight: entry.weight, component: componentOf(entry, skill), why: whyItMatters(entry, skill, role), suggestion: suggestionFor(skill) });
+  // A fresh object per report: a caller may change its report without changing the next one.
+  for (const g of allGaps(role, skillsById)) {
+    if ((strengths.get(g.skill)?.strength ?? 0) > 0) continue;
+    gaps.push({ skill: g.skill, label: g.label, weight: g.weight, component: g.component, why: g.why, suggestion: g.suggestion });
   }
-  return gaps.sort((a, b) => b.weight - a.weight || (a.skill < b.skill ? -1 : 1));
+  return gaps;
+}
+
+function profileOf(role: Role): ReadonlySet<string> {
+  let set = profileCache.get(role);
+  if (!set) { set = new Set(role.profile.map((p) => p.skill)); profileCache.set(role, set); }
+  return set;
 }
 
 /**
@@ -89,7 +119,7 @@ export interface RoleComparison {
 }
 
 function side(role: Role, other: Role, fit: RoleFit, strengths: ReadonlyMap<string, SkillStrength>, skillsById: ReadonlyMap<string, Skill>): ComparisonSide {
-  const otherSkills = new Set(other.profile.map((p) => p.skill));
+  const otherSkills = profileOf(other);
   const found: string[] = [];
   const missing: string[] = [];
   for (const p of role.profile) {
@@ -102,7 +132,13 @@ function side(role: Role, other: Role, fit: RoleFit, strengths: ReadonlyMap<stri
 
 const money = (n: number): string => `$${Math.abs(n).toLocaleString('en-US')}`;
 
-function contextOf(role: Role): string[] {
+function contextOf(role: Role): readonly string[] {
+  let cached = contextCache.get(role);
+  if (!cached) { cached = contextLines(role); contextCache.set(role, cached); }
+  return cached;
+}
+
+function contextLines(role: Role): string[] {
   const out: string[] = [];
   const s = role.facts.salary;
   if (s?.differenceVsHealthTechnician !== undefined) out.push(`${role.title}s earn ${money(s.differenceVsHealthTechnician)} ${s.differenceVsHealthTechnician < 0 ? 'less' : 'more'} a year than health technicians on average.`);
@@ -119,7 +155,7 @@ function contextOf(role: Role): string[] {
 export function compare(a: Role, b: Role, fitA: RoleFit, fitB: RoleFit, strengths: ReadonlyMap<string, SkillStrength>, skillsById: ReadonlyMap<string, Skill>): RoleComparison {
   const sa = side(a, b, fitA, strengths, skillsById);
   const sb = side(b, a, fitB, strengths, skillsById);
-  const bSkills = new Set(b.profile.map((p) => p.skill));
+  const bSkills = profileOf(b);
   const sharedFound = a.profile.filter((p) => bSkills.has(p.skill) && (strengths.get(p.skill)?.strength ?? 0) > 0).map((p) => skillsById.get(p.skill)?.label ?? p.skill);
   const difference = Math.round((fitA.score - fitB.score) * 100) / 100;
   const better = difference > 0 ? a.id : difference < 0 ? b.id : null;

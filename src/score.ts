@@ -128,19 +128,23 @@ export interface SkillStrength { readonly strength: number; readonly evidence: r
 export function skillStrengths(matches: readonly SkillMatch[], skillsById: ReadonlyMap<string, Skill>): Map<string, SkillStrength> {
   const out = new Map<string, SkillStrength>();
   for (const m of matches) {
-    const cat = skillsById.get(m.id)?.category ?? m.category;
+    const skill = skillsById.get(m.id);
+    const cat = skill?.category ?? m.category;
+    const all = m.evidence;
     let best = 0;
     let bestIdx = -1;
-    m.evidence.forEach((e, i) => {
-      const s = evidenceStrength(e, cat);
+    for (let i = 0; i < all.length; i++) {
+      const s = evidenceStrength(all[i]!, cat);
       if (s > best) { best = s; bestIdx = i; }
-    });
+    }
     if (bestIdx < 0) continue;
-    const ev = [m.evidence[bestIdx]!, ...m.evidence.filter((_, i) => i !== bestIdx && !m.evidence[i]!.negated)];
+    // The best evidence first, then the others that are not negated, in text order.
+    const ev: Evidence[] = [all[bestIdx]!];
+    for (let i = 0; i < all.length; i++) if (i !== bestIdx && !all[i]!.negated) ev.push(all[i]!);
     const strength = Math.round(best * 1000) / 1000;
     if ((out.get(m.id)?.strength ?? -1) < strength) out.set(m.id, { strength, evidence: ev });
     // A narrower skill shows the broader one it implies (EMT-B shows an EMT certification), on the same evidence.
-    for (const broader of skillsById.get(m.id)?.implies ?? []) {
+    for (const broader of skill?.implies ?? []) {
       if ((out.get(broader)?.strength ?? -1) < strength) out.set(broader, { strength, evidence: ev });
     }
   }
@@ -180,35 +184,76 @@ export interface ScoreItem {
  * `available` lists the components the role has entries for; their points are scaled to a total of 100.
  */
 export function allocate(items: readonly ScoreItem[], totals: ReadonlyMap<ComponentName, number>, extra: { component: ComponentName; points: number } | null): { contributions: Contribution[]; score: number } {
-  const present = (Object.keys(COMPONENT_POINTS) as (keyof typeof COMPONENT_POINTS)[]).filter((c) => (totals.get(c) ?? 0) > 0);
-  const base = present.reduce((a, c) => a + COMPONENT_POINTS[c], 0);
+  // Loops rather than filter/map/reduce chains (this runs for every role of every resume); every sum is taken in
+  // item order, as before, so the floating-point results are the same.
+  let base = 0;
+  const present: (keyof typeof COMPONENT_POINTS)[] = [];
+  for (const c of COMPONENT_NAMES) if ((totals.get(c) ?? 0) > 0) { present.push(c); base += COMPONENT_POINTS[c]; }
   // The extra component takes only what its items earn (a weak title match takes a few points, not all ten).
-  const extraPoints = extra ? extra.points * Math.min(1, items.filter((x) => x.component === extra.component && x.strength > 0).reduce((a, x) => a + x.weight * x.strength, 0)) : 0;
+  let extraEarned = 0;
+  let extraAll = 0;
+  if (extra) {
+    for (const x of items) {
+      if (x.component !== extra.component) continue;
+      extraAll += x.weight * x.strength;
+      if (x.strength > 0) extraEarned += x.weight * x.strength;
+    }
+  }
+  const extraPoints = extra ? extra.points * Math.min(1, extraEarned) : 0;
   const scale = base > 0 ? (100 - extraPoints) / base : 0;
-  const raw: { item: ScoreItem; exact: number }[] = [];
+  const rawItems: ScoreItem[] = [];
+  const exact: number[] = [];
   for (const c of present) {
     const max = COMPONENT_POINTS[c] * scale;
     const denom = Math.max(SATURATION_FLOOR[c], Math.min(SATURATION[c] * totals.get(c)!, SATURATION_CAP[c]));
-    const own = items.filter((i) => i.component === c && i.strength > 0);
+    const from = exact.length;
     let sum = 0;
-    const pts = own.map((i) => { const p = (max * i.weight * i.strength) / denom; sum += p; return p; });
+    for (const i of items) {
+      if (i.component !== c || !(i.strength > 0)) continue;
+      const p = (max * i.weight * i.strength) / denom;
+      sum += p;
+      rawItems.push(i);
+      exact.push(p);
+    }
     const cap = sum > max ? max / sum : 1;
-    own.forEach((i, k) => raw.push({ item: i, exact: pts[k]! * cap }));
+    for (let k = from; k < exact.length; k++) exact[k] = exact[k]! * cap;
   }
-  if (extra) for (const i of items.filter((x) => x.component === extra.component && x.strength > 0)) raw.push({ item: i, exact: (extra.points * i.weight * i.strength) / Math.max(1, items.filter((x) => x.component === extra.component).reduce((a, x) => a + x.weight * x.strength, 0)) });
+  if (extra) {
+    const denom = Math.max(1, extraAll);
+    for (const i of items) {
+      if (i.component !== extra.component || !(i.strength > 0)) continue;
+      rawItems.push(i);
+      exact.push((extra.points * i.weight * i.strength) / denom);
+    }
+  }
   // Largest-remainder rounding to hundredths, so the parts add up exactly to the rounded total.
-  const total = Math.min(10000, Math.round(raw.reduce((a, r) => a + r.exact, 0) * 100));
-  const floors = raw.map((r) => Math.floor(r.exact * 100 + 1e-9));
-  let rest = total - floors.reduce((a, f) => a + f, 0);
-  const order = raw.map((r, k) => k).sort((a, b) => (raw[b]!.exact * 100 - floors[b]!) - (raw[a]!.exact * 100 - floors[a]!) || a - b);
-  for (const k of order) { if (rest <= 0) break; floors[k]!++; rest--; }
-  for (let k = raw.length - 1; rest < 0 && k >= 0; k--) { const take = Math.min(floors[k]!, -rest); floors[k]! -= take; rest += take; }
-  const contributions = raw
-    .map((r, k) => ({ component: r.item.component, id: r.item.id, label: r.item.label, points: floors[k]! / 100, weight: r.item.weight, strength: r.item.strength, evidence: r.item.evidence }))
-    .filter((c) => c.points > 0)
-    .sort((a, b) => b.points - a.points || (a.id < b.id ? -1 : 1));
-  const score = contributions.reduce((a, c) => a + Math.round(c.points * 100), 0) / 100;
-  return { contributions, score };
+  let exactSum = 0;
+  for (const e of exact) exactSum += e;
+  const total = Math.min(10000, Math.round(exactSum * 100));
+  const n = exact.length;
+  const floors: number[] = new Array<number>(n);
+  let floorSum = 0;
+  for (let k = 0; k < n; k++) { floors[k] = Math.floor(exact[k]! * 100 + 1e-9); floorSum += floors[k]!; }
+  let rest = total - floorSum;
+  if (rest > 0) {
+    const order: number[] = new Array<number>(n);
+    for (let k = 0; k < n; k++) order[k] = k;
+    order.sort((a, b) => (exact[b]! * 100 - floors[b]!) - (exact[a]! * 100 - floors[a]!) || a - b);
+    for (const k of order) { if (rest <= 0) break; floors[k]!++; rest--; }
+  }
+  for (let k = n - 1; rest < 0 && k >= 0; k--) { const take = Math.min(floors[k]!, -rest); floors[k]! -= take; rest += take; }
+  const contributions: Contribution[] = [];
+  for (let k = 0; k < n; k++) {
+    if (floors[k]! <= 0) continue;
+    const r = rawItems[k]!;
+    contributions.push({ component: r.component, id: r.id, label: r.label, points: floors[k]! / 100, weight: r.weight, strength: r.strength, evidence: r.evidence });
+  }
+  contributions.sort((a, b) => b.points - a.points || (a.id < b.id ? -1 : 1));
+  let score = 0;
+  for (const c of contributions) score += Math.round(c.points * 100);
+  return { contributions, score: score / 100 };
 }
+
+const COMPONENT_NAMES = Object.keys(COMPONENT_POINTS) as (keyof typeof COMPONENT_POINTS)[];
 
 export type { Role };
