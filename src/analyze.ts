@@ -13,7 +13,7 @@ import { compileHeadings, findSections, type HeadingTable, type SectionKind, typ
 import { defaultTaxonomy, validateTaxonomy, type Responsibility, type Role, type Skill, type Taxonomy } from './taxonomy.js';
 import { GAP_BLANK_LINE, tokenize, type Token } from './tokenize.js';
 import { asOfMonth, monthsSinceEnd, parseExperience, parseJsonResumeWork, recencyFactor, skillExperience, type ExperienceCache, type ExperienceEntry } from './experience.js';
-import { compileTitles, matchTitle, type TitleMatcher } from './titles.js';
+import { compileTitles, matchTitleMemo, type TitleMatcher } from './titles.js';
 
 /**
  * Default `maxInputLength`: 2,000,000 characters, about 400 pages of text.
@@ -424,7 +424,7 @@ function experienceOf(c: Compiled, ex: Extraction, text: string, doc: JsonResume
       const [ts, te] = e.titleStart >= 0 ? toOriginalSpan(ex.norm, e.titleStart, e.titleEnd) : [-1, -1];
       return { ...e, start, end, titleStart: ts, titleEnd: te, title: ts >= 0 ? text.slice(ts, te) : null };
     });
-  const titleMatches = entries.map((e) => (e.title && e.titleStart >= 0 ? matchTitle(c.titles, e.title) : []));
+  const titleMatches = entries.map((e) => (e.title && e.titleStart >= 0 ? matchTitleMemo(c.titles, e.title) : []));
   const records: ExperienceRecord[] = entries.map((e) => {
     const r = e.range;
     const months = r && (r.end !== 'present' || asOf !== undefined) ? r.months : null;

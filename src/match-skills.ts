@@ -6,6 +6,7 @@
 import { stem, similarity } from './nlp.js';
 import { GAP_BLANK_LINE, GAP_BRACKET, GAP_BROKEN_LINE, GAP_CLAUSE, GAP_COLON, GAP_NEWLINE, tokenize, WordTable, type Token } from './tokenize.js';
 import type { Lexicon, Skill, SkillCategory } from './taxonomy.js';
+import { stableSort } from './sort.js';
 import type { SectionKind } from './sections.js';
 
 /**
@@ -426,7 +427,7 @@ export function resolveOverlaps(cands: readonly Candidate[], tokenCount: number)
     let b = a + 1;
     while (b < cands.length && cands[b]!.start < end) { if (cands[b]!.end > end) end = cands[b]!.end; b++; }
     if (b === a + 1) { kept.push(cands[a]!); a = b; continue; }
-    const cluster = sortSmall(cands.slice(a, b), byPreference);
+    const cluster = stableSort(cands.slice(a, b), byPreference);
     taken ??= new Uint8Array(tokenCount);
     const from = kept.length;
     for (const c of cluster) {
@@ -437,27 +438,12 @@ export function resolveOverlaps(cands: readonly Candidate[], tokenCount: number)
       kept.push(c);
     }
     if (kept.length - from > 1) {
-      const part = sortSmall(kept.splice(from), byStart);
+      const part = stableSort(kept.splice(from), byStart);
       for (const c of part) kept.push(c);
     }
     a = b;
   }
   return kept;
-}
-
-/**
- * Stable sort; insertion sort for a handful of items (a cluster's usual size), where Array#sort's set-up costs more
- * than the sort. Long chains of overlapping phrases (adversarial text) go to Array#sort, which is also stable.
- */
-function sortSmall<T>(list: T[], cmp: (a: T, b: T) => number): T[] {
-  if (list.length > 16) return list.sort(cmp);
-  for (let i = 1; i < list.length; i++) {
-    const x = list[i]!;
-    let j = i - 1;
-    while (j >= 0 && cmp(list[j]!, x) > 0) { list[j + 1] = list[j]!; j--; }
-    list[j + 1] = x;
-  }
-  return list;
 }
 
 function byPreference(a: Candidate, b: Candidate): number {

@@ -17,6 +17,7 @@
 import type { Evidence, SkillMatch } from './match-skills.js';
 import type { ProfileEntry, Role, Skill, SkillCategory } from './taxonomy.js';
 import type { SectionKind } from './sections.js';
+import { stableSort } from './sort.js';
 
 /**
  * The parts a score is made of (DESIGN.md, "The scoring model").
@@ -238,7 +239,7 @@ export function allocate(items: readonly ScoreItem[], totals: ReadonlyMap<Compon
   if (rest > 0) {
     const order: number[] = new Array<number>(n);
     for (let k = 0; k < n; k++) order[k] = k;
-    order.sort((a, b) => (exact[b]! * 100 - floors[b]!) - (exact[a]! * 100 - floors[a]!) || a - b);
+    stableSort(order, (a, b) => (exact[b]! * 100 - floors[b]!) - (exact[a]! * 100 - floors[a]!) || a - b);
     for (const k of order) { if (rest <= 0) break; floors[k]!++; rest--; }
   }
   for (let k = n - 1; rest < 0 && k >= 0; k--) { const take = Math.min(floors[k]!, -rest); floors[k]! -= take; rest += take; }
@@ -248,7 +249,7 @@ export function allocate(items: readonly ScoreItem[], totals: ReadonlyMap<Compon
     const r = rawItems[k]!;
     contributions.push({ component: r.component, id: r.id, label: r.label, points: floors[k]! / 100, weight: r.weight, strength: r.strength, evidence: r.evidence });
   }
-  contributions.sort((a, b) => b.points - a.points || (a.id < b.id ? -1 : 1));
+  stableSort(contributions, (a, b) => b.points - a.points || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   let score = 0;
   for (const c of contributions) score += Math.round(c.points * 100);
   return { contributions, score: score / 100 };

@@ -26,6 +26,25 @@ export interface TitleMatcher {
   readonly weights: ReadonlyMap<string, number>;
   /** Role -> every word of its titles. */
   readonly vocab: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Title -> its matches at the default minimum (see `matchTitleMemo`); cleared when it grows past a bound. */
+  readonly memo: Map<string, readonly TitleMatch[]>;
+}
+
+const MEMO_LIMIT = 20_000;
+
+/**
+ * `matchTitle` at the default minimum through the matcher's memo: a batch sees the same titles again and again.
+ * The result is shared: read it, do not change it.
+ */
+export function matchTitleMemo(matcher: TitleMatcher, title: string): readonly TitleMatch[] {
+  let m = matcher.memo.get(title);
+  if (m === undefined) {
+    m = matchTitle(matcher, title);
+    if (matcher.memo.size >= MEMO_LIMIT) matcher.memo.clear();
+    // A copy of the key: a slice of the resume would keep the whole resume alive in the memo (V8 slices are views).
+    matcher.memo.set(title.length < 13 ? title : (` ${title}`).slice(1), m);
+  }
+  return m;
 }
 
 export interface MatchTitleOptions {
@@ -140,7 +159,7 @@ export function compileTitles(roles: readonly Pick<Role, 'id' | 'title' | 'title
     if (!v) vocab.set(t.role, (v = new Set()));
     for (const w of t.words) v.add(w);
   }
-  return { titles, index, weights, vocab };
+  return { titles, index, weights, vocab, memo: new Map() };
 }
 
 /** True when `needle`'s words occur in `hay` in the same order (other words may come between). */
