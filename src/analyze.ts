@@ -482,32 +482,38 @@ function makeAnalyzer(c: Compiled): Analyzer {
     const strengths = skillStrengths(ex.skills, c.skillsById);
     const ctx = healthContext(strengths, c.skillsById);
     const raw = matchResponsibilities(c.resp, c.skills, ex.tokens, ex.mentions);
-    const allResp: ResponsibilityMatch[] = raw.map((r) => {
-      const item = c.resp.items[r.index]!.r;
-      const evidence = r.similarity > 0 ? r.lines.map((l) => {
-        const [start, end] = ex.toOriginal(l.unit.first, l.unit.last);
-        const base = { start, end, text: text.slice(start, end), section: ex.sectionOfLine(ex.tokens[l.unit.first]!.line), similarity: l.similarity };
-        const path = segments ? pathAt(segments, start) : undefined;
-        return path ? { ...base, path } : base;
-      }) : [];
-      return { id: item.id, text: item.text, similarity: r.similarity, matched: r.passed, evidence };
-    });
+    // Only the responsibilities that pass are reported and scored: their evidence is built once, in both shapes.
+    const responsibilities: ResponsibilityMatch[] = [];
     const respItems = new Map<string, ResponsibilityItem>();
-    for (const r of allResp) {
-      const label = c.responsibilityById.get(r.id)!.normalized;
-      // Built field by field: an object spread here was the single hottest line of an analysis.
-      const evidence: Evidence[] = r.matched ? r.evidence.map((e) => {
-        const ev: Evidence = { start: e.start, end: e.end, text: e.text, section: e.section, kind: 'stem', negated: false, hedged: false, confidence: e.similarity };
-        return e.path === undefined ? ev : { ...ev, path: e.path };
-      }) : [];
-      respItems.set(r.id, { matched: r.matched, item: { component: 'responsibilities', id: r.id, label, weight: 1, strength: r.similarity, evidence } });
+    for (const r of raw) {
+      if (!r.passed) continue;
+      const item = c.resp.items[r.index]!.r;
+      const shown: ResponsibilityMatch['evidence'][number][] = [];
+      const evidence: Evidence[] = [];
+      for (const l of r.lines) {
+        const [start, end] = ex.toOriginal(l.unit.first, l.unit.last);
+        const lineText = text.slice(start, end);
+        const section = ex.sectionOfLine(ex.tokens[l.unit.first]!.line);
+        const similarity = l.similarity;
+        const path = segments ? pathAt(segments, start) : undefined;
+        // Literals in their final key order: an object spread here was once the hottest line of an analysis.
+        if (path === undefined) {
+          shown.push({ start, end, text: lineText, section, similarity });
+          evidence.push({ start, end, text: lineText, section, kind: 'stem', negated: false, hedged: false, confidence: similarity });
+        } else {
+          shown.push({ start, end, text: lineText, section, similarity, path });
+          evidence.push({ start, end, text: lineText, section, kind: 'stem', negated: false, hedged: false, confidence: similarity, path });
+        }
+      }
+      responsibilities.push({ id: item.id, text: item.text, similarity: r.similarity, matched: true, evidence: shown });
+      respItems.set(item.id, { matched: true, item: { component: 'responsibilities', id: item.id, label: item.normalized, weight: 1, strength: r.similarity, evidence } });
     }
+    responsibilities.sort((a, b) => b.similarity - a.similarity || (a.id < b.id ? -1 : 1));
     const roles = c.taxonomy.roles.map((role) => scoreRole(c, role, strengths, ctx, respItems, timeline))
       .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
     const targetFit = roles.find((r) => r.id === target)!;
     const other = roles.find((r) => r.id !== target) ?? targetFit;
     const comparison = compare(c.rolesById.get(target)!, c.rolesById.get(other.id)!, targetFit, other, strengths, c.skillsById);
-    const responsibilities = allResp.filter((r) => r.matched).sort((a, b) => b.similarity - a.similarity || (a.id < b.id ? -1 : 1));
     const report: AnalysisReport = { target: targetFit, roles, skills, experience: timeline.records, responsibilities, sections: ex.sections, comparison };
     const withText = rendered !== undefined ? { ...report, text: rendered } : report;
     return roles.every((r) => r.score === 0) ? { ...withText, reason: text.trim() ? 'no evidence of any role was found in the resume' : 'the resume is empty' } : withText;

@@ -4,7 +4,7 @@
  * are one concept), Porter stems, and the taxonomy skills found in them. Similarity is the IDF-weighted
  * share of the phrase's concepts that the line covers.
  */
-import { stemOf, type RawMention, type SkillMatcher } from './match-skills.js';
+import { stemOf, type RawMention, type SkillMatcher, type WordInfo } from './match-skills.js';
 import { GAP_BROKEN_LINE, GAP_NEWLINE, tokenize, type Token } from './tokenize.js';
 import type { Lexicon, Responsibility } from './taxonomy.js';
 
@@ -43,6 +43,8 @@ export interface ResponsibilityMatcher {
   readonly skillConcept: Int32Array;
   /** Memo: lower-case word -> concept id, or -1 for a word no responsibility uses. One lookup per token. */
   readonly wordConcept: Map<string, number>;
+  /** Per item: 1 when the responsibility names skills (a line must show one, or cover more; see UNANCHORED_THRESHOLD). */
+  readonly hasSkills: Uint8Array;
 }
 
 function conceptOf(m: SkillMatcher, group: ReadonlyMap<string, string>, lower: string): string {
@@ -89,7 +91,8 @@ export function compileResponsibilities(list: readonly Responsibility[], lexicon
     }
   });
   const skillConcept = Int32Array.from(sm.skills, (sk) => conceptIds.get(`skill:${sk.id}`) ?? -1);
-  return { items, group, stop, skillIndex, postings, conceptIds, skillConcept, wordConcept: new Map() };
+  const hasSkills = Uint8Array.from(items, (it) => (it.r.skills.length > 0 ? 1 : 0));
+  return { items, group, stop, skillIndex, postings, conceptIds, skillConcept, wordConcept: new Map(), hasSkills };
 }
 
 const WORD_MEMO_LIMIT = 200_000;
@@ -101,6 +104,14 @@ function wordConcept(rm: ResponsibilityMatcher, sm: SkillMatcher, lower: string)
     rm.wordConcept.set(lower, id);
   }
   return id;
+}
+
+/** The concept of a token: kept on its word record (one property read) when the analyzer's word table made it. */
+function tokenConcept(rm: ResponsibilityMatcher, sm: SkillMatcher, t: Token): number {
+  const info = t.lex.info as WordInfo | null;
+  if (info === null) return wordConcept(rm, sm, t.lower);
+  if (info.conceptFor !== rm) { info.concept = wordConcept(rm, sm, t.lower); info.conceptFor = rm; }
+  return info.concept;
 }
 
 /** A line (or a bullet wrapped over several lines) as token indices. */
@@ -141,7 +152,7 @@ export function matchResponsibilities(rm: ResponsibilityMatcher, sm: SkillMatche
   const cov2 = new Float64Array(nItems);
   const covered = new Float64Array(nItems);
   const anchored = new Uint8Array(nItems); // the line shows one of the skills the responsibility names
-  const hasSkills = Uint8Array.from(rm.items, (it) => (it.r.skills.length > 0 ? 1 : 0));
+  const hasSkills = rm.hasSkills;
   const seenIn = new Int32Array(rm.postings.length).fill(-1); // the last unit each concept was counted in
   const touched: number[] = [];
   let mention = 0;
@@ -154,8 +165,9 @@ export function matchResponsibilities(rm: ResponsibilityMatcher, sm: SkillMatche
       if (p.skill) anchored[p.item] = 1;
     }
   };
-  units.forEach((unit, u) => {
-    for (let i = unit.first; i <= unit.last; i++) add(wordConcept(rm, sm, tokens[i]!.lower), u);
+  for (let u = 0; u < units.length; u++) {
+    const unit = units[u]!;
+    for (let i = unit.first; i <= unit.last; i++) add(tokenConcept(rm, sm, tokens[i]!), u);
     // Skills mentioned on the line (not negated) count as concepts of it.
     while (mention < mentions.length && mentions[mention]!.first <= unit.last) {
       const m = mentions[mention++]!;
@@ -172,7 +184,7 @@ export function matchResponsibilities(rm: ResponsibilityMatcher, sm: SkillMatche
       else if (c > cov2[item]!) { best2[item] = u; cov2[item] = c; }
     }
     touched.length = 0;
-  });
+  }
   return rm.items.map((item, index) => {
     const round = (c: number): number => Math.round((c / item.total) * 1000) / 1000;
     const lines: { unit: LineUnit; similarity: number }[] = [];

@@ -273,6 +273,9 @@ export interface WordInfo {
   readonly hedgeEnd: readonly Cue[] | null;
   readonly postHedgeStart: readonly Cue[] | null;
   readonly postNegationStart: readonly Cue[] | null;
+  /** The responsibility concept of the word (see match-responsibilities), for the matcher in `conceptFor`. */
+  concept: number;
+  conceptFor: object | null;
 }
 
 function wordInfo(m: SkillMatcher, raw: string, lower: string): WordInfo {
@@ -301,6 +304,8 @@ function wordInfo(m: SkillMatcher, raw: string, lower: string): WordInfo {
     hedgeEnd: m.hedgeCues.get(lower) ?? null,
     postHedgeStart: m.postHedgeCues.get(lower) ?? null,
     postNegationStart: m.postNegationCues.get(lower) ?? null,
+    concept: -1,
+    conceptFor: null,
   };
   if (m.wordMemo.size >= MEMO_LIMIT) m.wordMemo.clear();
   m.wordMemo.set(raw, w);
