@@ -573,6 +573,18 @@ function headerish(info: LineInfo | undefined, text: string): boolean {
   return !!info && info.allowed && !info.blank && !info.bullet && !info.boundary && !info.range && !isProse(text, info.line.s, info.line.e);
 }
 
+// A duration's unit as the lexer reads it (an ASCII letter run), for lines without digits ("six years").
+const UNIT_WORD = /(?:^|[^a-z])(?:years?|yrs?|months?|mos?|mths?)(?![a-z])/i;
+
+/**
+ * Cheap pre-check: a date range needs digits (a year), a duration digits or a unit word. Most lines have neither and
+ * skip the lexer.
+ */
+function mayHoldDates(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) { const c = text.charCodeAt(i); if (c >= 48 && c <= 57) return true; }
+  return UNIT_WORD.test(text.slice(s, e));
+}
+
 function linesOf(text: string): Line[] {
   const out: Line[] = [];
   let s = 0;
@@ -632,7 +644,7 @@ export function parseExperience(text: string, options: ExperienceOptions): Exper
     const bullet = !blank && isBullet(text, line);
     let range: DateRange | null = null;
     if (allowed && !blank && !bullet && !boundary && line.e - line.s <= 200) {
-      const r = firstRange(text.slice(line.s, line.e), ctx);
+      const r = mayHoldDates(text, line.s, line.e) ? firstRange(text.slice(line.s, line.e), ctx) : null;
       if (r) {
         // The rest of the line must read as a header, not a sentence ("From 2019 to 2021 I cared for ...").
         const restProse = isProse(text, line.s, line.s + r.index) || isProse(text, line.s + r.index + r.length, line.e) || wordCount(text, line.s, line.e) > 18;

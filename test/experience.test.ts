@@ -160,6 +160,9 @@ describe('parseExperience: layouts', () => {
     ['dates line first, then title and employer', 'Mar 2020 - Present\nHealth Technician\nVA Medical Center', ['Health Technician', 'VA Medical Center', '2020-03', 'present']],
     ['employer first on one line', 'Memorial Hermann | Unit Secretary | 2019 - 2020', ['Unit Secretary', 'Memorial Hermann', '2019-07', '2020-06']],
     ['"at" and a duration', 'Home Health Aide at Visiting Angels (2 years)', ['Home Health Aide', 'Visiting Angels', null, null]],
+    // No digit on the line: the duration is still read (the digit pre-check lets unit words through).
+    ['a duration in words', 'Home Health Aide at Visiting Angels (six years)', ['Home Health Aide', 'Visiting Angels', null, null]],
+    ['a duration in words, capitals', 'HOME HEALTH AIDE, VISITING ANGELS (TWO YRS)', ['HOME HEALTH AIDE', 'VISITING ANGELS', null, null]],
     ['Markdown heading and an italic dates line', '### Health Technician (GS-0640-6) — Southern Arizona VA, Tucson, AZ\n*March 2020 – Present*', ['Health Technician (GS-0640-6)', 'Southern Arizona VA', '2020-03', 'present']],
     ['ISO dates, "to"', 'EMT, Rural/Metro Ambulance, 2015-03 to 2018-11', ['EMT', 'Rural/Metro Ambulance', '2015-03', '2018-11']],
   ];
