@@ -122,6 +122,11 @@ for (const c of '()[]{}<>"') ASCII[c.charCodeAt(0)] = BRACKET;
 for (const c of '-/+&\\') ASCII[c.charCodeAt(0)] = JOINER;
 ASCII[10] = NEWLINE;
 
+function makeToken(table: WordTable | undefined, text: string, start: number, end: number, hash: number, gap: number, line: number): Token {
+  const lex = table ? table.lookup(text, start, end, hash) : lexeme(text.slice(start, end));
+  return { start, end, raw: lex.raw, lower: lex.lower, gap, line, lex };
+}
+
 function lexeme(raw: string): Lexeme {
   return { raw, lower: raw.toLowerCase(), info: null };
 }
@@ -147,11 +152,6 @@ function isAsciiAlnum(c: number): boolean {
 export function tokenize(text: string, table?: WordTable): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
-  // Not a closure over `gap` and `line`: captured loop variables would live in a context and slow every access.
-  const make = (start: number, end: number, hash: number, gap: number, line: number): Token => {
-    const lex = table ? table.lookup(text, start, end, hash) : lexeme(text.slice(start, end));
-    return { start, end, raw: lex.raw, lower: lex.lower, gap, line, lex };
-  };
   let gap = 0;
   let line = 0;
   let i = 0;
@@ -208,7 +208,7 @@ export function tokenize(text: string, table?: WordTable): Token[] {
       if (text.charCodeAt(j) === 39 && j + 1 < n && classOf(text, j + 1, text.charCodeAt(j + 1)) === WORD) {
         const s = text.charCodeAt(j + 1);
         if ((s === 115 || s === 83) && !(j + 2 < n && classOf(text, j + 2, text.charCodeAt(j + 2)) === WORD)) {
-          tokens.push(make(start, j, h, gap, line));
+          tokens.push(makeToken(table, text, start, j, h, gap, line));
           gap = 0;
           i = j + 2;
           break;
@@ -217,7 +217,7 @@ export function tokenize(text: string, table?: WordTable): Token[] {
         j++;
         continue;
       }
-      tokens.push(make(start, j, h, gap, line));
+      tokens.push(makeToken(table, text, start, j, h, gap, line));
       gap = 0;
       i = j;
       break;
