@@ -657,7 +657,7 @@ export function parseExperience(text: string, options: ExperienceOptions): Exper
     infos.push({ line, allowed, boundary, blank, bullet, range, section, sectionIndex });
   }
 
-  const claimed = new Uint8Array(lines.length);
+  const claimed = new Array<number>(lines.length).fill(0); // a plain array: a typed one would be allocated off the JS heap
   const drafts: Draft[] = [];
   const partsOf = (l: number): Part[] => splitParts(text, lines[l]!, -1, -1);
   const usable = (l: number): boolean => l >= 0 && l < lines.length && !claimed[l] && headerish(infos[l], text);

@@ -146,14 +146,15 @@ export function matchResponsibilities(rm: ResponsibilityMatcher, sm: SkillMatche
   const units = lineUnits(tokens);
   const nItems = rm.items.length;
   // Best two lines per responsibility: [unit index, covered weight] pairs, best first.
-  const best1 = new Int32Array(nItems).fill(-1);
-  const best2 = new Int32Array(nItems).fill(-1);
-  const cov1 = new Float64Array(nItems);
-  const cov2 = new Float64Array(nItems);
-  const covered = new Float64Array(nItems);
-  const anchored = new Uint8Array(nItems); // the line shows one of the skills the responsibility names
+  // Plain arrays: typed arrays of this size are allocated off the JS heap, which costs more than the matching.
+  const best1 = new Array<number>(nItems).fill(-1);
+  const best2 = new Array<number>(nItems).fill(-1);
+  const cov1 = new Array<number>(nItems).fill(0);
+  const cov2 = new Array<number>(nItems).fill(0);
+  const covered = new Array<number>(nItems).fill(0);
+  const anchored = new Array<number>(nItems).fill(0); // 1: the line shows one of the skills the responsibility names
   const hasSkills = rm.hasSkills;
-  const seenIn = new Int32Array(rm.postings.length).fill(-1); // the last unit each concept was counted in
+  const seenIn = new Array<number>(rm.postings.length).fill(-1); // the last unit each concept was counted in
   const touched: number[] = [];
   let mention = 0;
   const add = (concept: number, u: number): void => {

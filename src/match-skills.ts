@@ -71,6 +71,10 @@ export interface SkillMatcher {
   readonly acronyms: ReadonlySet<string>;
   /** Stems that occur anywhere in the trie (a token whose stem is here never needs typo tolerance). */
   readonly stems: ReadonlySet<string>;
+  /** Keys that occur after the first word of some phrase. */
+  readonly innerKeys: ReadonlySet<string>;
+  /** Scratch space for one text's look-back chains (reused: matching is synchronous and never re-entered). */
+  scratch: Int32Array;
   /** Long alias words by their first two letters, for typo tolerance. */
   readonly fuzzyVocab: ReadonlyMap<string, readonly string[]>;
   readonly fuzzyExclude: ReadonlySet<string>;
@@ -170,7 +174,7 @@ export function compileSkills(skills: readonly Skill[], lexicon: Lexicon): Skill
   const canonicalForms = skills.map((s) => new Set([s.label, ...(s.seedTerms ?? [])].map((t) => tokenize(t).map((x) => x.lower).join(' '))));
   const phrases = (forms: ReadonlySet<string>): string[][] => [...forms].map((f) => f.split(' ')).filter((w) => w.length > 1);
   const m: SkillMatcher = {
-    skills, root, acronyms, stems, fuzzyVocab: new Map(), fuzzyExclude: new Set(FUZZY_EXCLUDE),
+    skills, root, acronyms, stems, innerKeys: new Set(), scratch: new Int32Array(0), fuzzyVocab: new Map(), fuzzyExclude: new Set(FUZZY_EXCLUDE),
     negationCues: cues(lexicon.negation.pre, 'last'), hedgeCues: cues(lexicon.hedging.pre, 'last'), postHedgeCues: cues(lexicon.hedging.post, 'first'),
     postNegationCues: cues(lexicon.negation.post ?? [], 'first'),
     hedgeVoidedBy: new Set((lexicon.hedging.voidedBy ?? []).map((w) => w.toLowerCase())),
@@ -190,6 +194,7 @@ export function compileSkills(skills: readonly Skill[], lexicon: Lexicon): Skill
   m.population.forEach((p, k) => { if (p) m.nestable[k] = 1; });
   const insert = (keys: string[], hit: Hit): void => {
     let node = root;
+    keys.forEach((k, depth) => { if (depth > 0) (m.innerKeys as Set<string>).add(k); });
     for (const k of keys) {
       node.next ??= new Map();
       let child = node.next.get(k);
@@ -273,6 +278,8 @@ export interface WordInfo {
   readonly hedgeEnd: readonly Cue[] | null;
   readonly postHedgeStart: readonly Cue[] | null;
   readonly postNegationStart: readonly Cue[] | null;
+  /** False when none of the word's keys continues any phrase: the walk need not look it up. */
+  readonly inner: boolean;
   /** The responsibility concept of the word (see match-responsibilities), for the matcher in `conceptFor`. */
   concept: number;
   conceptFor: object | null;
@@ -304,6 +311,7 @@ function wordInfo(m: SkillMatcher, raw: string, lower: string): WordInfo {
     hedgeEnd: m.hedgeCues.get(lower) ?? null,
     postHedgeStart: m.postHedgeCues.get(lower) ?? null,
     postNegationStart: m.postNegationCues.get(lower) ?? null,
+    inner: m.innerKeys.has(stem) || (acronym !== null && m.innerKeys.has(acronym)) || (fuzzy !== null && m.innerKeys.has(fuzzy)),
     concept: -1,
     conceptFor: null,
   };
@@ -405,6 +413,7 @@ function walk(m: SkillMatcher, tokens: readonly Token[], words: readonly WordInf
 function descend(m: SkillMatcher, tokens: readonly Token[], words: readonly WordInfo[], out: Candidate[], next: Map<string, TrieNode>, i: number, j: number, usedStem: boolean, usedFuzzy: boolean, usedAcronym: boolean): void {
   if (j >= tokens.length || tokens[j]!.gap & PHRASE_STOP) return;
   const w = words[j]!;
+  if (!w.inner) return;
   const byStem = next.get(w.stem);
   if (byStem) walk(m, tokens, words, out, byStem, i, j + 1, usedStem || w.stem !== tokens[j]!.lower, usedFuzzy, usedAcronym);
   if (w.acronym) {
@@ -423,9 +432,8 @@ function descend(m: SkillMatcher, tokens: readonly Token[], words: readonly Word
  * `findCandidates` gives them). Only a run of mutually overlapping candidates needs the sort; most mentions stand
  * alone and are kept as they come.
  */
-export function resolveOverlaps(cands: readonly Candidate[], tokenCount: number): Candidate[] {
+export function resolveOverlaps(cands: readonly Candidate[]): Candidate[] {
   const kept: Candidate[] = [];
-  let taken: Uint8Array | null = null;
   for (let a = 0; a < cands.length;) {
     // [a, b): a cluster of candidates chained by overlaps; cands after it start at or after its end.
     let end = cands[a]!.end;
@@ -433,13 +441,15 @@ export function resolveOverlaps(cands: readonly Candidate[], tokenCount: number)
     while (b < cands.length && cands[b]!.start < end) { if (cands[b]!.end > end) end = cands[b]!.end; b++; }
     if (b === a + 1) { kept.push(cands[a]!); a = b; continue; }
     const cluster = stableSort(cands.slice(a, b), byPreference);
-    taken ??= new Uint8Array(tokenCount);
+    // Tokens taken, relative to the cluster's first token (a few bytes: small typed arrays live on the JS heap).
+    const base = cands[a]!.start;
+    const taken = new Uint8Array(end - base);
     const from = kept.length;
     for (const c of cluster) {
       let free = true;
-      for (let t = c.start; t < c.end; t++) if (taken[t]) { free = false; break; }
+      for (let t = c.start; t < c.end; t++) if (taken[t - base]) { free = false; break; }
       if (!free) continue;
-      taken.fill(1, c.start, c.end);
+      taken.fill(1, c.start - base, c.end - base);
       kept.push(c);
     }
     if (kept.length - from > 1) {
@@ -507,16 +517,21 @@ const POST_WINDOW = 6;
  */
 interface LookBack { readonly scope: Int32Array; readonly negation: Int32Array; readonly hedge: Int32Array }
 
-function lookBack(tokens: readonly Token[], words: readonly WordInfo[]): LookBack {
+function lookBack(m: SkillMatcher, tokens: readonly Token[], words: readonly WordInfo[]): LookBack {
   const n = tokens.length;
-  // One allocation for the three arrays.
-  const buf = new Int32Array(3 * (n + 1));
+  // The three chains share the matcher's scratch buffer: a typed array this size is allocated off the JS heap,
+  // which costs more than filling it.
+  if (m.scratch.length < 3 * (n + 1)) m.scratch = new Int32Array(Math.max(3 * (n + 1), 2 * m.scratch.length));
+  const buf = m.scratch;
   const scope = buf.subarray(0, n + 1);
   const negation = buf.subarray(n + 1, 2 * (n + 1));
-  const hedge = buf.subarray(2 * (n + 1));
+  const hedge = buf.subarray(2 * (n + 1), 3 * (n + 1));
   let sc = 0;
   let ng = 0;
   let hd = 0;
+  scope[0] = 0;
+  negation[0] = 0;
+  hedge[0] = 0;
   for (let i = 1; i <= n; i++) {
     const w = words[i - 1]!;
     if (i === n || w.terminator || endsScope(tokens[i]!.gap)) sc = i;
@@ -599,8 +614,8 @@ export interface RawMention {
 export function findMentions(m: SkillMatcher, tokens: readonly Token[]): RawMention[] {
   const words = wordsOf(m, tokens);
   const cands = findCandidates(m, tokens, words);
-  const kept = keepNested(m, tokens, cands, resolveOverlaps(cands, tokens.length));
-  const lb = lookBack(tokens, words);
+  const kept = keepNested(m, tokens, cands, resolveOverlaps(cands));
+  const lb = lookBack(m, tokens, words);
   return kept.map((c) => {
     const neg = preCue(tokens, words, lb, c.start, false, m.hedgeVoidedBy) ?? postNegation(tokens, words, c.end);
     const hedge = neg ? null : preCue(tokens, words, lb, c.start, true, m.hedgeVoidedBy) ?? postCue(tokens, words, c.end);

@@ -16,11 +16,11 @@ export interface NormalizedText {
   /** The normalized text (what the tokenizer reads). */
   readonly text: string;
   /** Segment starts in the normalized text (ascending); `null` when the map is the identity. */
-  readonly segNorm: Int32Array | null;
+  readonly segNorm: readonly number[] | null;
   /** Each segment's start in the original input. */
-  readonly segOrig: Int32Array | null;
+  readonly segOrig: readonly number[] | null;
   /** Each segment's end in the original input for a replace segment, or -1 for a copy segment. */
-  readonly segOrigEnd: Int32Array | null;
+  readonly segOrigEnd: readonly number[] | null;
 }
 
 /** The bullet character every bullet glyph is normalized to. */
@@ -230,5 +230,6 @@ export function normalizeText(input: string): NormalizedText {
     else replace(mapped, i, i + width);
     i += width;
   }
-  return { text: parts.join(''), segNorm: Int32Array.from(segNorm), segOrig: Int32Array.from(segOrig), segOrigEnd: Int32Array.from(segOrigEnd) };
+  // Plain arrays (of small integers): typed copies would be allocated off the JS heap for every resume.
+  return { text: parts.join(''), segNorm, segOrig, segOrigEnd };
 }
