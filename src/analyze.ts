@@ -279,8 +279,10 @@ function extract(c: Compiled, input: string, segments: readonly PathSegment[] | 
     if (list) list.push(e); else { bySkill[m.skill] = [e]; order.push(m.skill); }
   }
   // Order of first mention; ties (two skills first found at one offset) by id.
-  const skills: SkillMatch[] = order.map((idx) => { const s = c.skills.skills[idx]!; return { id: s.id, label: s.label, category: s.category, evidence: bySkill[idx]! }; })
-    .sort((a, b) => a.evidence[0]!.start - b.evidence[0]!.start || (a.id < b.id ? -1 : 1));
+  const skills: SkillMatch[] = order.map((idx) => { const s = c.skills.skills[idx]!; return { id: s.id, label: s.label, category: s.category, evidence: bySkill[idx]! }; });
+  // Already in order of first mention but for ties at one offset; sorting is needed only when a tie is out of order.
+  const bySkillOrder = (a: SkillMatch, b: SkillMatch): number => a.evidence[0]!.start - b.evidence[0]!.start || (a.id < b.id ? -1 : 1);
+  for (let i = 1; i < skills.length; i++) if (bySkillOrder(skills[i - 1]!, skills[i]!) > 0) { skills.sort(bySkillOrder); break; }
   const sections = sectionMap.sections.map((s) => {
     const [start] = toOriginalSpan(norm, s.start, s.start);
     const [, end] = s.end > s.start ? toOriginalSpan(norm, s.start, s.end) : [start, start];

@@ -118,15 +118,26 @@ export interface RoleComparison {
   readonly summary: string;
 }
 
+/** The profile skills of `role` that `other` does not list, with their labels (per pair of roles, cached). */
+const distinctCache = new WeakMap<ReadonlyMap<string, Skill>, WeakMap<Role, WeakMap<Role, readonly { skill: string; label: string }[]>>>();
+function distinctOf(role: Role, other: Role, skillsById: ReadonlyMap<string, Skill>): readonly { skill: string; label: string }[] {
+  let byRole = distinctCache.get(skillsById);
+  if (!byRole) { byRole = new WeakMap(); distinctCache.set(skillsById, byRole); }
+  let byOther = byRole.get(role);
+  if (!byOther) { byOther = new WeakMap(); byRole.set(role, byOther); }
+  let list = byOther.get(other);
+  if (!list) {
+    const otherSkills = profileOf(other);
+    list = role.profile.filter((p) => !otherSkills.has(p.skill)).map((p) => ({ skill: p.skill, label: skillsById.get(p.skill)?.label ?? p.skill }));
+    byOther.set(other, list);
+  }
+  return list;
+}
+
 function side(role: Role, other: Role, fit: RoleFit, strengths: ReadonlyMap<string, SkillStrength>, skillsById: ReadonlyMap<string, Skill>): ComparisonSide {
-  const otherSkills = profileOf(other);
   const found: string[] = [];
   const missing: string[] = [];
-  for (const p of role.profile) {
-    if (otherSkills.has(p.skill)) continue;
-    const label = skillsById.get(p.skill)?.label ?? p.skill;
-    ((strengths.get(p.skill)?.strength ?? 0) > 0 ? found : missing).push(label);
-  }
+  for (const { skill, label } of distinctOf(role, other, skillsById)) ((strengths.get(skill)?.strength ?? 0) > 0 ? found : missing).push(label);
   return { id: role.id, title: role.title, score: fit.score, distinctFound: found, distinctMissing: missing };
 }
 
@@ -168,6 +179,6 @@ export function compare(a: Role, b: Role, fitA: RoleFit, fitB: RoleFit, strength
     summary += win.distinctFound.length ? `: the resume shows ${list(win.distinctFound)}, which ${lose.title.toLowerCase()} profiles do not emphasise` : '';
     summary += lose.distinctMissing.length ? `; for ${lose.title.toLowerCase()} it lacks ${list(lose.distinctMissing)}.` : '.';
   }
-  const context = [...new Set([...contextOf(a), ...contextOf(b)])];
+  const context = [...new Set([...contextOf(a), ...contextOf(b)])]; // a fresh array per report
   return { better, difference: Math.abs(difference), a: sa, b: sb, sharedFound, context, summary };
 }

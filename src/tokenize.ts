@@ -64,10 +64,8 @@ export class WordTable {
       if (at !== h) continue;
       const e = this.entries[slot]!;
       const raw = e.raw;
-      if (raw.length !== len) continue;
-      let same = true;
-      for (let k = 0; k < len; k++) if (raw.charCodeAt(k) !== text.charCodeAt(start + k)) { same = false; break; }
-      if (same) return e;
+      // startsWith compares natively, without a JS loop over the characters.
+      if (raw.length === len && text.startsWith(raw, start)) return e;
     }
     // V8 makes a slice of 13 characters or more a view that keeps the whole text alive; an entry outlives its
     // resume, so it gets a copy of its own.
