@@ -437,8 +437,11 @@ function experienceOf(c: Compiled, ex: Extraction, text: string, doc: JsonResume
   if (asOf === undefined) return { titleMatches, recency: null, entries, asOf, records, skills: ex.skills };
   const recency = new Map<string, number>();
   const cache: ExperienceCache = { unions: new Map() };
+  const dateOptions = { asOf };
   const skills = ex.skills.map((m) => {
-    const x = skillExperience(entries, m.evidence.filter((e) => !e.negated).map((e) => e.start), { asOf }, cache);
+    const offsets: number[] = [];
+    for (const e of m.evidence) if (!e.negated) offsets.push(e.start);
+    const x = skillExperience(entries, offsets, dateOptions, cache);
     recency.set(m.id, recencyFactor(x.monthsSinceUsed));
     // Field by field: a spread of the match here cost more than computing the timeline.
     const skill: ReportSkill = { id: m.id, label: m.label, category: m.category, evidence: m.evidence, experience: { months: x.months, lastUsed: x.lastUsed, entries: x.entries } };

@@ -881,15 +881,21 @@ export function monthsOfUnion(ranges: readonly (DateRange | null | undefined)[],
 /** Work shared by the skills of one analysis: the entries in text order, and unions already computed. */
 export interface ExperienceCache {
   order?: number[];
+  /** `asOf` as a month index, parsed once per analysis. */
+  asOf?: number;
   readonly unions: Map<string, Timeline>;
 }
 
 export function skillExperience(entries: readonly ExperienceEntry[], mentionOffsets: readonly number[], options: DateOptions, cache?: ExperienceCache): SkillExperience {
-  const asOf = asOfMonth(options?.asOf);
+  const asOf = cache?.asOf ?? asOfMonth(options?.asOf);
+  if (cache) cache.asOf = asOf;
   // Entries do not overlap and come in text order; sort indices by start anyway (JSON entries may lack offsets).
   const order = cache?.order ?? entries.map((_, i) => i).filter((i) => entries[i]!.start >= 0).sort((a, b) => entries[a]!.start - entries[b]!.start);
   if (cache) cache.order = order;
-  const hit = new Set<number>();
+  // The entries holding a mention, ascending and once each. Mentions come in text order, so repeats are adjacent
+  // and the list is already sorted; the sort below only runs for offsets given out of order.
+  const idx: number[] = [];
+  let sorted = true;
   for (const at of mentionOffsets) {
     let lo = 0;
     let hi = order.length - 1;
@@ -899,12 +905,19 @@ export function skillExperience(entries: readonly ExperienceEntry[], mentionOffs
       const e = entries[order[mid]!]!;
       if (e.start <= at) { found = mid; lo = mid + 1; } else hi = mid - 1;
     }
-    if (found >= 0) {
-      const e = entries[order[found]!]!;
-      if (at < e.end) hit.add(order[found]!);
-    }
+    if (found < 0 || at >= entries[order[found]!]!.end) continue;
+    const k = order[found]!;
+    const last = idx.length ? idx[idx.length - 1]! : -1;
+    if (k === last) continue;
+    if (k < last) sorted = false;
+    idx.push(k);
   }
-  const idx = [...hit].sort((a, b) => a - b);
+  if (!sorted) {
+    idx.sort((a, b) => a - b);
+    let w = 0;
+    for (let r = 0; r < idx.length; r++) if (r === 0 || idx[r] !== idx[w - 1]) idx[w++] = idx[r]!;
+    idx.length = w;
+  }
   // Skills mentioned in the same entries share a timeline: compute each union once per analysis.
   const key = idx.join(',');
   let t = cache?.unions.get(key);
