@@ -883,7 +883,7 @@ export interface ExperienceCache {
   order?: number[];
   /** `asOf` as a month index, parsed once per analysis. */
   asOf?: number;
-  readonly unions: Map<string, Timeline>;
+  readonly unions: Map<number | string, Timeline>;
 }
 
 export function skillExperience(entries: readonly ExperienceEntry[], mentionOffsets: readonly number[], options: DateOptions, cache?: ExperienceCache): SkillExperience {
@@ -919,7 +919,10 @@ export function skillExperience(entries: readonly ExperienceEntry[], mentionOffs
     idx.length = w;
   }
   // Skills mentioned in the same entries share a timeline: compute each union once per analysis.
-  const key = idx.join(',');
+  // The key: a bit mask of the entries when there are few (no string to build), their list otherwise.
+  let key: number | string = 0;
+  if (idx.length && idx[idx.length - 1]! < 31) for (const i of idx) key |= 1 << i;
+  else if (idx.length) key = idx.join(',');
   let t = cache?.unions.get(key);
   if (!t) {
     t = monthsOfUnion(idx.map((i) => entries[i]!.range), options);
