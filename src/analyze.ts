@@ -320,6 +320,8 @@ interface ResponsibilityItem { readonly item: ScoreItem; readonly matched: boole
 export const TITLE_POINTS = 15;
 
 interface Timeline {
+  /** The latest dated entry (see latestEntry), found once per analysis. */
+  readonly latest: ExperienceEntry | null;
   /** Each entry's title matches (all roles), computed once per analysis. */
   readonly titleMatches: readonly (readonly { role: string; score: number }[])[];
   /** Recency factor per skill id (skills component only); null without `asOf`. */
@@ -347,7 +349,7 @@ function latestEntry(entries: readonly ExperienceEntry[]): ExperienceEntry | nul
 /** The role's best job-title match among the entries, as a score item, or null. */
 function titleItem(c: Compiled, role: Role, t: Timeline): ScoreItem | null {
   let best: ScoreItem | null = null;
-  const latest = latestEntry(t.entries);
+  const latest = t.latest;
   for (let i = 0; i < t.entries.length; i++) {
     const e = t.entries[i]!;
     if (!e.title || e.titleStart < 0) continue;
@@ -434,7 +436,8 @@ function experienceOf(c: Compiled, ex: Extraction, text: string, doc: JsonResume
     const rec: ExperienceRecord = { title: e.title, employer: e.employer, start: hasText ? e.start : null, end: hasText ? e.end : null, from: r?.start ?? null, to: r?.end ?? null, months, section: e.section };
     return e.path ? { ...rec, path: e.path } : rec;
   });
-  if (asOf === undefined) return { titleMatches, recency: null, entries, asOf, records, skills: ex.skills };
+  const latest = latestEntry(entries);
+  if (asOf === undefined) return { titleMatches, recency: null, entries, latest, asOf, records, skills: ex.skills };
   const recency = new Map<string, number>();
   const cache: ExperienceCache = { unions: new Map() };
   const dateOptions = { asOf };
@@ -447,7 +450,7 @@ function experienceOf(c: Compiled, ex: Extraction, text: string, doc: JsonResume
     const skill: ReportSkill = { id: m.id, label: m.label, category: m.category, evidence: m.evidence, experience: { months: x.months, lastUsed: x.lastUsed, entries: x.entries } };
     return skill;
   });
-  return { titleMatches, recency, entries, asOf, records, skills };
+  return { titleMatches, recency, entries, latest, asOf, records, skills };
 }
 
 function makeAnalyzer(c: Compiled): Analyzer {
