@@ -8,7 +8,7 @@ import { parseJsonResume, pathAt, renderJsonResume, type JsonResume, type PathSe
 import { compileResponsibilities, matchResponsibilities, RESPONSIBILITY_THRESHOLD, type ResponsibilityMatcher } from './match-responsibilities.js';
 import { compileSkills, findMentions, type Evidence, type RawMention, type SkillMatch, type SkillMatcher } from './match-skills.js';
 import { normalizeText, originalEnd, originalStart, toOriginalSpan, type NormalizedText } from './normalize.js';
-import { allocate, bandOf, componentOf, healthContext, skillStrengths, GENERIC_FLOOR, type ComponentName, type RoleFit, type ScoreItem, type SkillStrength } from './score.js';
+import { allocateShares, bandOf, componentOf, healthContext, sharesOf, skillStrengths, GENERIC_FLOOR, type ComponentName, type RoleFit, type ScoreItem, type Shares, type Strengths } from './score.js';
 import { compileHeadings, findSections, type HeadingTable, type SectionKind, type SectionMap } from './sections.js';
 import { defaultTaxonomy, validateTaxonomy, type Responsibility, type Role, type Skill, type Taxonomy } from './taxonomy.js';
 import { GAP_BLANK_LINE, tokenize, type Token } from './tokenize.js';
@@ -177,6 +177,8 @@ interface Compiled {
   readonly skills: SkillMatcher;
   readonly resp: ResponsibilityMatcher;
   readonly skillsById: ReadonlyMap<string, Skill>;
+  /** Skill id to its position in the taxonomy's skills. */
+  readonly skillIndex: ReadonlyMap<string, number>;
   readonly rolesById: ReadonlyMap<string, Role>;
   readonly responsibilityById: ReadonlyMap<string, Responsibility>;
   /** Each role's responsibility ids, in taxonomy order. */
@@ -295,18 +297,20 @@ function compile(taxonomy: Taxonomy): Compiled {
   const lexicon = taxonomy.lexicon ?? defaultTaxonomy.lexicon!;
   const skills = compileSkills(taxonomy.skills, lexicon);
   const skillsById = new Map(taxonomy.skills.map((s) => [s.id, s]));
+  const skillIndex = new Map(taxonomy.skills.map((s, k) => [s.id, k]));
   const responsibilitiesByRole = new Map(taxonomy.roles.map((role) => [role.id, (taxonomy.responsibilities ?? []).filter((r) => r.roles.includes(role.id)).map((r) => r.id)]));
   return {
     taxonomy,
     skills,
     resp: compileResponsibilities(taxonomy.responsibilities ?? [], lexicon, skills),
     skillsById,
+    skillIndex,
     rolesById: new Map(taxonomy.roles.map((r) => [r.id, r])),
     responsibilityById: new Map((taxonomy.responsibilities ?? []).map((r) => [r.id, r])),
     titles: compileTitles(taxonomy.roles),
     headings: compileHeadings(lexicon.sections),
     responsibilitiesByRole,
-    roleTables: new Map(taxonomy.roles.map((role) => [role.id, roleTable({ skillsById, responsibilitiesByRole }, role)])),
+    roleTables: new Map(taxonomy.roles.map((role) => [role.id, roleTable({ skillsById, skillIndex, responsibilitiesByRole }, role)])),
   };
 }
 
@@ -373,30 +377,32 @@ function titleItem(c: Compiled, role: Role, t: Timeline): ScoreItem | null {
 
 /** What scoring needs of a role that does not depend on the resume; built once per analyzer. */
 interface RoleTable {
-  readonly entries: readonly { readonly skill: Skill; readonly weight: number; readonly component: ComponentName; readonly gated: boolean }[];
+  /** The profile's skills; `index` is the skill's position in the taxonomy (the strengths array's index). */
+  readonly entries: readonly { readonly skill: Skill; readonly index: number; readonly weight: number; readonly component: ComponentName; readonly gated: boolean }[];
   readonly totals: ReadonlyMap<ComponentName, number>;
+  readonly shares: Shares;
   readonly responsibilities: readonly string[];
 }
 
-function roleTable(c: Pick<Compiled, 'skillsById' | 'responsibilitiesByRole'>, role: Role): RoleTable {
+function roleTable(c: Pick<Compiled, 'skillsById' | 'skillIndex' | 'responsibilitiesByRole'>, role: Role): RoleTable {
   const totals = new Map<ComponentName, number>();
   const entries: RoleTable['entries'][number][] = [];
   for (const entry of role.profile) {
     const skill = c.skillsById.get(entry.skill);
     const component = componentOf(entry, skill);
     totals.set(component, (totals.get(component) ?? 0) + entry.weight);
-    if (skill) entries.push({ skill, weight: entry.weight, component, gated: skill.generic === true && !NON_HEALTH_ROLES.has(role.id) });
+    if (skill) entries.push({ skill, index: c.skillIndex.get(skill.id)!, weight: entry.weight, component, gated: skill.generic === true && !NON_HEALTH_ROLES.has(role.id) });
   }
   const responsibilities = c.responsibilitiesByRole.get(role.id) ?? [];
   if (responsibilities.length) totals.set('responsibilities', responsibilities.length);
-  return { entries, totals, responsibilities };
+  return { entries, totals, shares: sharesOf(totals), responsibilities };
 }
 
-function scoreRole(c: Compiled, role: Role, strengths: ReadonlyMap<string, SkillStrength>, ctx: number, resp: ReadonlyMap<string, ResponsibilityItem>, t: Timeline): RoleFit {
+function scoreRole(c: Compiled, role: Role, strengths: Strengths, ctx: number, resp: ReadonlyMap<string, ResponsibilityItem>, t: Timeline): RoleFit {
   const table = c.roleTables.get(role.id)!;
   const items: ScoreItem[] = [];
-  for (const { skill, weight, component, gated } of table.entries) {
-    const s = strengths.get(skill.id);
+  for (const { skill, index, weight, component, gated } of table.entries) {
+    const s = strengths.byIndex[index];
     if (!s) continue;
     const gate = gated ? GENERIC_FLOOR + (1 - GENERIC_FLOOR) * ctx : 1;
     // Recency (with asOf) weighs duties and tools: a skill last used ten years ago counts 0.6 of a current one.
@@ -409,8 +415,8 @@ function scoreRole(c: Compiled, role: Role, strengths: ReadonlyMap<string, Skill
   }
   const title = titleItem(c, role, t);
   if (title) items.push(title);
-  const { contributions, score } = allocate(items, table.totals, title ? { component: 'titles', points: TITLE_POINTS } : null);
-  const fit: RoleFit = { id: role.id, title: role.title, score, band: bandOf(score), contributions, missing: findGaps(role, strengths, c.skillsById) };
+  const { contributions, score } = allocateShares(items, table.shares, title ? { component: 'titles', points: TITLE_POINTS } : null);
+  const fit: RoleFit = { id: role.id, title: role.title, score, band: bandOf(score), contributions, missing: findGaps(role, strengths, c.skillsById, c.skillIndex) };
   return score === 0 ? { ...fit, reason: strengths.size === 0 ? 'no skills of the taxonomy were found in the resume' : `none of the skills found are in the ${role.title.toLowerCase()} profile` } : fit;
 }
 
@@ -487,7 +493,7 @@ function makeAnalyzer(c: Compiled): Analyzer {
     const ex = extract(c, text, segments);
     const timeline = experienceOf(c, ex, text, doc, segments, asOf);
     const skills: ReportSkill[] = timeline.skills;
-    const strengths = skillStrengths(ex.skills, c.skillsById);
+    const strengths = skillStrengths(ex.skills, c.skillsById, c.skillIndex);
     const ctx = healthContext(strengths, c.skillsById);
     const raw = matchResponsibilities(c.resp, c.skills, ex.tokens, ex.mentions);
     // Only the responsibilities that pass are reported and scored: their evidence is built once, in both shapes.
@@ -541,7 +547,7 @@ function makeAnalyzer(c: Compiled): Analyzer {
       for (const [name, id] of [['a', a], ['b', b]] as const) {
         if (!c.rolesById.has(id)) throw new InvalidOptionsError(name, `resume-fit: unknown role "${String(id).slice(0, 60)}"; use one of: ${roleIds.join(', ')}.`, 'ERR_UNKNOWN_ROLE');
       }
-      const strengths = skillStrengths(report.skills, c.skillsById);
+      const strengths = skillStrengths(report.skills, c.skillsById, c.skillIndex);
       const fa = report.roles.find((r) => r.id === a);
       const fb = report.roles.find((r) => r.id === b);
       if (!fa || !fb) throw new InvalidOptionsError('report', 'resume-fit: the report was made with another taxonomy; compare roles with the analyzer that made it.');

@@ -2,7 +2,7 @@
  * Step 7: explain. Gaps (what a role wants that the resume does not show, with why and how to show it) and
  * role comparisons. This module only reads scores and the taxonomy; it never recomputes a score.
  */
-import type { Gap, RoleFit, SkillStrength } from './score.js';
+import type { Gap, RoleFit, SkillStrength, Strengths } from './score.js';
 import { componentOf } from './score.js';
 import type { ProfileEntry, Role, Skill } from './taxonomy.js';
 
@@ -46,6 +46,7 @@ export function suggestionFor(skill: Skill): string {
 // What does not depend on the resume is worked out once per role (and taxonomy): the gap texts in their order, the
 // comparison's context lines, the set of profile skills. Keyed on the objects, so a custom taxonomy gets its own.
 const gapCache = new WeakMap<ReadonlyMap<string, Skill>, WeakMap<Role, readonly Gap[]>>();
+const gapIndexCache = new WeakMap<readonly Gap[], WeakMap<ReadonlyMap<string, number>, readonly number[]>>();
 const contextCache = new WeakMap<Role, readonly string[]>();
 const profileCache = new WeakMap<Role, ReadonlySet<string>>();
 
@@ -67,12 +68,25 @@ function allGaps(role: Role, skillsById: ReadonlyMap<string, Skill>): readonly G
   return gaps;
 }
 
+/** The skills' positions in the taxonomy (the strengths array's index), in the order of the gaps. */
+function gapIndices(gaps: readonly Gap[], skillIndex: ReadonlyMap<string, number>): readonly number[] {
+  let byIndex = gapIndexCache.get(gaps);
+  if (!byIndex) { byIndex = new WeakMap(); gapIndexCache.set(gaps, byIndex); }
+  let list = byIndex.get(skillIndex);
+  if (!list) { list = gaps.map((g) => skillIndex.get(g.skill) ?? -1); byIndex.set(skillIndex, list); }
+  return list;
+}
+
 /** The role's profile skills with no usable evidence, heaviest first. */
-export function findGaps(role: Role, strengths: ReadonlyMap<string, SkillStrength>, skillsById: ReadonlyMap<string, Skill>): Gap[] {
+export function findGaps(role: Role, strengths: Strengths, skillsById: ReadonlyMap<string, Skill>, skillIndex: ReadonlyMap<string, number>): Gap[] {
   const gaps: Gap[] = [];
+  const all = allGaps(role, skillsById);
+  const indices = gapIndices(all, skillIndex);
   // A fresh object per report: a caller may change its report without changing the next one.
-  for (const g of allGaps(role, skillsById)) {
-    if ((strengths.get(g.skill)?.strength ?? 0) > 0) continue;
+  for (let k = 0; k < all.length; k++) {
+    const g = all[k]!;
+    const i = indices[k]!;
+    if (((i >= 0 ? strengths.byIndex[i] : strengths.byId.get(g.skill))?.strength ?? 0) > 0) continue;
     gaps.push({ skill: g.skill, label: g.label, weight: g.weight, component: g.component, why: g.why, suggestion: g.suggestion });
   }
   return gaps;
@@ -163,7 +177,8 @@ function contextLines(role: Role): string[] {
   return out;
 }
 
-export function compare(a: Role, b: Role, fitA: RoleFit, fitB: RoleFit, strengths: ReadonlyMap<string, SkillStrength>, skillsById: ReadonlyMap<string, Skill>): RoleComparison {
+export function compare(a: Role, b: Role, fitA: RoleFit, fitB: RoleFit, shown: Strengths, skillsById: ReadonlyMap<string, Skill>): RoleComparison {
+  const strengths = shown.byId;
   const sa = side(a, b, fitA, strengths, skillsById);
   const sb = side(b, a, fitB, strengths, skillsById);
   const bSkills = profileOf(b);

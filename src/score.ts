@@ -126,7 +126,18 @@ export function evidenceStrength(e: Evidence, category: SkillCategory): number {
 /** Per skill: its best evidence strength and that evidence first. */
 export interface SkillStrength { readonly strength: number; readonly evidence: readonly Evidence[] }
 
-export function skillStrengths(matches: readonly SkillMatch[], skillsById: ReadonlyMap<string, Skill>): Map<string, SkillStrength> {
+/**
+ * A resume's skill strengths: by skill id, and the same objects by the skill's position in the taxonomy (the role
+ * loops look up every profile skill of every role; an array index costs less than a string key).
+ */
+export interface Strengths {
+  readonly byId: ReadonlyMap<string, SkillStrength>;
+  readonly byIndex: readonly (SkillStrength | undefined)[];
+  /** How many skills are shown. */
+  readonly size: number;
+}
+
+export function skillStrengths(matches: readonly SkillMatch[], skillsById: ReadonlyMap<string, Skill>, index: ReadonlyMap<string, number>): Strengths {
   const out = new Map<string, SkillStrength>();
   for (const m of matches) {
     const skill = skillsById.get(m.id);
@@ -149,13 +160,18 @@ export function skillStrengths(matches: readonly SkillMatch[], skillsById: Reado
       if ((out.get(broader)?.strength ?? -1) < strength) out.set(broader, { strength, evidence: ev });
     }
   }
-  return out;
+  const byIndex: (SkillStrength | undefined)[] = new Array<SkillStrength | undefined>(index.size);
+  for (const [id, s] of out) {
+    const k = index.get(id);
+    if (k !== undefined) byIndex[k] = s;
+  }
+  return { byId: out, byIndex, size: out.size };
 }
 
 /** Share of the health-context bar a resume reaches: distinct non-generic skills shown / HEALTH_CONTEXT_SKILLS. */
-export function healthContext(strengths: ReadonlyMap<string, SkillStrength>, skillsById: ReadonlyMap<string, Skill>): number {
+export function healthContext(strengths: Strengths, skillsById: ReadonlyMap<string, Skill>): number {
   let n = 0;
-  for (const [id, s] of strengths) if (s.strength >= 0.3 && !skillsById.get(id)?.generic) n++;
+  for (const [id, s] of strengths.byId) if (s.strength >= 0.3 && !skillsById.get(id)?.generic) n++;
   return Math.min(1, n / HEALTH_CONTEXT_SKILLS);
 }
 
@@ -181,15 +197,65 @@ export interface ScoreItem {
 }
 
 /**
+ * A role's components with entries and their saturation denominators: the same for every resume, so an analyzer
+ * works them out once per role (`allocate` takes them from the totals when called on its own).
+ */
+export interface Shares {
+  /** The points of the components present (scaled to 100 in `allocate`). */
+  readonly base: number;
+  readonly parts: readonly { readonly component: ComponentName; readonly points: number; readonly denom: number }[];
+}
+
+export function sharesOf(totals: ReadonlyMap<ComponentName, number>): Shares {
+  let base = 0;
+  const parts: Shares['parts'][number][] = [];
+  for (const c of COMPONENT_NAMES) {
+    const total = totals.get(c) ?? 0;
+    if (!(total > 0)) continue;
+    base += COMPONENT_POINTS[c];
+    parts.push({ component: c, points: COMPONENT_POINTS[c], denom: Math.max(SATURATION_FLOOR[c], Math.min(SATURATION[c] * total, SATURATION_CAP[c])) });
+  }
+  return { base, parts };
+}
+
+/**
  * Turns scored items into contributions whose points add up exactly (in hundredths) to the score.
- * `available` lists the components the role has entries for; their points are scaled to a total of 100.
+ * `totals` has each component's total weight in the role; the components with entries share 100 points.
  */
 export function allocate(items: readonly ScoreItem[], totals: ReadonlyMap<ComponentName, number>, extra: { component: ComponentName; points: number } | null): { contributions: Contribution[]; score: number } {
+  return allocateShares(items, sharesOf(totals), extra);
+}
+
+// Scratch space of `allocateShares`, grown when a role has more items. Scoring is synchronous and does not
+// re-enter, so one set serves every call; typed arrays made per call would be allocated off the JS heap.
+let exactOf = new Float64Array(128);
+let floorsOf = new Float64Array(128);
+let sortedOf = new Float64Array(128);
+
+/** The r-th largest (1-based) of the first n values, by insertion into scratch space: no comparator calls. */
+function nthLargest(values: Float64Array, n: number, r: number): number {
+  if (n > 256) return values.slice(0, n).sort()[n - r]!; // adversarial sizes: O(n log n)
+  const sorted = sortedOf;
+  for (let i = 0; i < n; i++) {
+    const x = values[i]!;
+    let j = i;
+    for (; j > 0 && sorted[j - 1]! < x; j--) sorted[j] = sorted[j - 1]!;
+    sorted[j] = x;
+  }
+  return sorted[r - 1]!;
+}
+
+/** `allocate` with the role's shares worked out beforehand. */
+export function allocateShares(items: readonly ScoreItem[], shares: Shares, extra: { component: ComponentName; points: number } | null): { contributions: Contribution[]; score: number } {
+  if (items.length > exactOf.length) {
+    exactOf = new Float64Array(items.length * 2);
+    floorsOf = new Float64Array(items.length * 2);
+    sortedOf = new Float64Array(items.length * 2);
+  }
+  const exact = exactOf;
+  const floors = floorsOf;
   // Loops rather than filter/map/reduce chains (this runs for every role of every resume); every sum is taken in
-  // item order, as before, so the floating-point results are the same.
-  let base = 0;
-  const present: (keyof typeof COMPONENT_POINTS)[] = [];
-  for (const c of COMPONENT_NAMES) if ((totals.get(c) ?? 0) > 0) { present.push(c); base += COMPONENT_POINTS[c]; }
+  // item order, as it always was, so the floating-point results are the same.
   // The extra component takes only what its items earn (a weak title match takes a few points, not all ten).
   let extraEarned = 0;
   let extraAll = 0;
@@ -201,59 +267,64 @@ export function allocate(items: readonly ScoreItem[], totals: ReadonlyMap<Compon
     }
   }
   const extraPoints = extra ? extra.points * Math.min(1, extraEarned) : 0;
-  const scale = base > 0 ? (100 - extraPoints) / base : 0;
-  const rawItems: ScoreItem[] = [];
-  const exact: number[] = [];
-  for (const c of present) {
-    const max = COMPONENT_POINTS[c] * scale;
-    const denom = Math.max(SATURATION_FLOOR[c], Math.min(SATURATION[c] * totals.get(c)!, SATURATION_CAP[c]));
-    const from = exact.length;
+  const scale = shares.base > 0 ? (100 - extraPoints) / shares.base : 0;
+  const scored: ScoreItem[] = [];
+  let n = 0;
+  for (const part of shares.parts) {
+    const c = part.component;
+    const max = part.points * scale;
+    const from = n;
     let sum = 0;
     for (const i of items) {
       if (i.component !== c || !(i.strength > 0)) continue;
-      const p = (max * i.weight * i.strength) / denom;
+      const p = (max * i.weight * i.strength) / part.denom;
       sum += p;
-      rawItems.push(i);
-      exact.push(p);
+      scored.push(i);
+      exact[n++] = p;
     }
     const cap = sum > max ? max / sum : 1;
-    for (let k = from; k < exact.length; k++) exact[k] = exact[k]! * cap;
+    for (let k = from; k < n; k++) exact[k] = exact[k]! * cap;
   }
   if (extra) {
     const denom = Math.max(1, extraAll);
     for (const i of items) {
       if (i.component !== extra.component || !(i.strength > 0)) continue;
-      rawItems.push(i);
-      exact.push((extra.points * i.weight * i.strength) / denom);
+      scored.push(i);
+      exact[n++] = (extra.points * i.weight * i.strength) / denom;
     }
   }
   // Largest-remainder rounding to hundredths, so the parts add up exactly to the rounded total.
   let exactSum = 0;
-  for (const e of exact) exactSum += e;
-  const total = Math.min(10000, Math.round(exactSum * 100));
-  const n = exact.length;
-  const floors: number[] = new Array<number>(n);
-  let floorSum = 0;
-  for (let k = 0; k < n; k++) { floors[k] = Math.floor(exact[k]! * 100 + 1e-9); floorSum += floors[k]!; }
-  let rest = total - floorSum;
-  if (rest > 0) {
-    const order: number[] = new Array<number>(n);
-    for (let k = 0; k < n; k++) order[k] = k;
-    stableSort(order, (a, b) => (exact[b]! * 100 - floors[b]!) - (exact[a]! * 100 - floors[a]!) || a - b);
-    for (const k of order) { if (rest <= 0) break; floors[k]!++; rest--; }
+  for (let k = 0; k < n; k++) exactSum += exact[k]!;
+  let rest = Math.min(10000, Math.round(exactSum * 100));
+  for (let k = 0; k < n; k++) { floors[k] = Math.floor(exact[k]! * 100 + 1e-9); rest -= floors[k]!; }
+  if (rest >= n) {
+    for (let k = 0; k < n; k++) floors[k]!++;
+    rest -= n;
+  } else if (rest > 0) {
+    // The `rest` largest remainders get a hundredth each, ties to the earlier item: every remainder above the
+    // rest-th largest, then those equal to it in item order. No sort: the threshold is all that is needed.
+    for (let k = 0; k < n; k++) exact[k] = exact[k]! * 100 - floors[k]!;
+    const threshold = nthLargest(exact, n, rest);
+    for (let k = 0; k < n; k++) if (exact[k]! > threshold) { floors[k]!++; rest--; }
+    for (let k = 0; k < n && rest > 0; k++) if (exact[k] === threshold) { floors[k]!++; rest--; }
   }
   for (let k = n - 1; rest < 0 && k >= 0; k--) { const take = Math.min(floors[k]!, -rest); floors[k]! -= take; rest += take; }
   const contributions: Contribution[] = [];
+  let hundredths = 0;
   for (let k = 0; k < n; k++) {
-    if (floors[k]! <= 0) continue;
-    const r = rawItems[k]!;
-    contributions.push({ component: r.component, id: r.id, label: r.label, points: floors[k]! / 100, weight: r.weight, strength: r.strength, evidence: r.evidence });
+    const h = floors[k]!;
+    if (h <= 0) continue;
+    const r = scored[k]!;
+    contributions.push({ component: r.component, id: r.id, label: r.label, points: h / 100, weight: r.weight, strength: r.strength, evidence: r.evidence });
+    hundredths += h;
   }
-  stableSort(contributions, (a, b) => b.points - a.points || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  let score = 0;
-  for (const c of contributions) score += Math.round(c.points * 100);
-  return { contributions, score: score / 100 };
+  stableSort(contributions, byPoints);
+  return { contributions, score: hundredths / 100 };
 }
+
+/** Contributions, most points first, then by id. */
+const byPoints = (a: Contribution, b: Contribution): number => b.points - a.points || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 const COMPONENT_NAMES = Object.keys(COMPONENT_POINTS) as (keyof typeof COMPONENT_POINTS)[];
 
