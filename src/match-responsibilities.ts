@@ -35,8 +35,14 @@ export interface ResponsibilityMatcher {
   readonly group: ReadonlyMap<string, string>;
   readonly stop: ReadonlySet<string>;
   readonly skillIndex: ReadonlyMap<string, number>;
-  /** Inverted index: concept id -> the responsibilities that use it, with its weight in each. */
-  readonly postings: readonly (readonly { item: number; weight: number; skill: boolean }[])[];
+  /**
+   * Inverted index, flat: the postings of concept c are entries postStart[c] .. postStart[c + 1] - 1 of postItem
+   * (the responsibility), postWeight (the concept's weight in it) and postSkill (1 for a skill concept).
+   */
+  readonly postStart: Int32Array;
+  readonly postItem: Int32Array;
+  readonly postWeight: Float64Array;
+  readonly postSkill: Uint8Array;
   /** Concept id of each responsibility concept ("~took", "splint", "skill:ekg"). */
   readonly conceptIds: ReadonlyMap<string, number>;
   /** Concept id of each taxonomy skill by its index in the skill matcher, or -1. */
@@ -45,6 +51,23 @@ export interface ResponsibilityMatcher {
   readonly wordConcept: Map<string, number>;
   /** Per item: 1 when the responsibility names skills (a line must show one, or cover more; see UNANCHORED_THRESHOLD). */
   readonly hasSkills: Uint8Array;
+  /** Per item: the total weight of its concepts. */
+  readonly totals: Float64Array;
+  /** Working arrays of matchResponsibilities, reset on each call (typed arrays made per resume would be allocated off the JS heap). */
+  readonly scratch: Scratch;
+}
+
+interface Scratch {
+  /** Per item: best and second-best covered weight, and the weight the current line covers. */
+  readonly cov1: Float64Array; readonly cov2: Float64Array; readonly covered: Float64Array;
+  /** Per item: first and last token of its best and second-best line (-1: none). */
+  readonly first1: Int32Array; readonly last1: Int32Array; readonly first2: Int32Array; readonly last2: Int32Array;
+  /** Per item: 1 when the current line shows one of the skills it names. */
+  readonly anchored: Uint8Array;
+  /** The items the current line touches. */
+  readonly touched: Int32Array;
+  /** Per concept: the first token of the last line it was counted in. */
+  readonly seenIn: Int32Array;
 }
 
 function conceptOf(m: SkillMatcher, group: ReadonlyMap<string, string>, lower: string): string {
@@ -92,7 +115,22 @@ export function compileResponsibilities(list: readonly Responsibility[], lexicon
   });
   const skillConcept = Int32Array.from(sm.skills, (sk) => conceptIds.get(`skill:${sk.id}`) ?? -1);
   const hasSkills = Uint8Array.from(items, (it) => (it.r.skills.length > 0 ? 1 : 0));
-  return { items, group, stop, skillIndex, postings, conceptIds, skillConcept, wordConcept: new Map(), hasSkills };
+  const postStart = new Int32Array(postings.length + 1);
+  postings.forEach((ps, c) => { postStart[c + 1] = postStart[c]! + ps.length; });
+  const flat = postings.flat();
+  return {
+    items, group, stop, skillIndex, conceptIds, skillConcept, wordConcept: new Map(), hasSkills,
+    postStart,
+    postItem: Int32Array.from(flat, (p) => p.item),
+    postWeight: Float64Array.from(flat, (p) => p.weight),
+    postSkill: Uint8Array.from(flat, (p) => (p.skill ? 1 : 0)),
+    totals: Float64Array.from(items, (it) => it.total),
+    scratch: {
+      cov1: new Float64Array(n), cov2: new Float64Array(n), covered: new Float64Array(n),
+      first1: new Int32Array(n), last1: new Int32Array(n), first2: new Int32Array(n), last2: new Int32Array(n),
+      anchored: new Uint8Array(n), touched: new Int32Array(n), seenIn: new Int32Array(postings.length),
+    },
+  };
 }
 
 const WORD_MEMO_LIMIT = 200_000;
@@ -139,59 +177,78 @@ export interface RawResponsibilityMatch {
 }
 
 /**
- * Scores every line against every responsibility in one pass over the lines: each line's concepts are looked up
- * in the inverted index, so the cost is the number of tokens, not tokens x responsibilities.
+ * Scores every line against every responsibility in one pass over the tokens: each token's concept is looked up
+ * in the inverted index, so the cost is the number of tokens, not tokens x responsibilities. Lines (as lineUnits
+ * splits them) are found on the way; only the winning ones become LineUnit objects.
  */
 export function matchResponsibilities(rm: ResponsibilityMatcher, sm: SkillMatcher, tokens: readonly Token[], mentions: readonly RawMention[]): RawResponsibilityMatch[] {
-  const units = lineUnits(tokens);
   const nItems = rm.items.length;
-  // Best two lines per responsibility: [unit index, covered weight] pairs, best first.
-  // Plain arrays: typed arrays of this size are allocated off the JS heap, which costs more than the matching.
-  const best1 = new Array<number>(nItems).fill(-1);
-  const best2 = new Array<number>(nItems).fill(-1);
-  const cov1 = new Array<number>(nItems).fill(0);
-  const cov2 = new Array<number>(nItems).fill(0);
-  const covered = new Array<number>(nItems).fill(0);
-  const anchored = new Array<number>(nItems).fill(0); // 1: the line shows one of the skills the responsibility names
-  const hasSkills = rm.hasSkills;
-  const seenIn = new Array<number>(rm.postings.length).fill(-1); // the last unit each concept was counted in
-  const touched: number[] = [];
+  const { postStart, postItem, postWeight, postSkill, totals, hasSkills, skillConcept } = rm;
+  // Best two lines per item, best first. `covered` and `anchored` are back at zero after every line.
+  const { cov1, cov2, covered, first1, last1, first2, last2, anchored, touched, seenIn } = rm.scratch;
+  cov1.fill(0); cov2.fill(0); covered.fill(0); anchored.fill(0); first1.fill(-1); first2.fill(-1); seenIn.fill(-1);
+  let nTouched = 0;
   let mention = 0;
-  const add = (concept: number, u: number): void => {
-    if (concept < 0 || seenIn[concept] === u) return;
-    seenIn[concept] = u;
-    for (const p of rm.postings[concept]!) {
-      if (covered[p.item] === 0) touched.push(p.item);
-      covered[p.item]! += p.weight;
-      if (p.skill) anchored[p.item] = 1;
+  let first = 0; // the current line's first token
+  const n = tokens.length;
+  for (let i = 0; i < n; i++) {
+    // Each item that uses the word's concept covers its weight, once per line (skills on the line likewise below).
+    let concept = tokenConcept(rm, sm, tokens[i]!);
+    if (concept >= 0 && seenIn[concept] !== first) {
+      seenIn[concept] = first;
+      for (let p = postStart[concept]!, end = postStart[concept + 1]!; p < end; p++) {
+        const item = postItem[p]!;
+        if (covered[item] === 0) touched[nTouched++] = item;
+        covered[item]! += postWeight[p]!;
+        if (postSkill[p]) anchored[item] = 1;
+      }
     }
-  };
-  for (let u = 0; u < units.length; u++) {
-    const unit = units[u]!;
-    for (let i = unit.first; i <= unit.last; i++) add(tokenConcept(rm, sm, tokens[i]!), u);
+    // The line (or a bullet wrapped over several lines) ends here unless the next token continues it.
+    if (i + 1 < n) {
+      const gap = tokens[i + 1]!.gap;
+      if ((gap & GAP_NEWLINE) === 0 || (gap & GAP_BROKEN_LINE) !== 0) continue;
+    }
     // Skills mentioned on the line (not negated) count as concepts of it.
-    while (mention < mentions.length && mentions[mention]!.first <= unit.last) {
+    while (mention < mentions.length && mentions[mention]!.first <= i) {
       const m = mentions[mention++]!;
-      if (!m.negated && m.first >= unit.first) add(rm.skillConcept[m.skill]!, u);
+      if (m.negated || m.first < first) continue;
+      concept = skillConcept[m.skill]!;
+      if (concept < 0 || seenIn[concept] === first) continue;
+      seenIn[concept] = first;
+      for (let p = postStart[concept]!, end = postStart[concept + 1]!; p < end; p++) {
+        const item = postItem[p]!;
+        if (covered[item] === 0) touched[nTouched++] = item;
+        covered[item]! += postWeight[p]!;
+        if (postSkill[p]) anchored[item] = 1;
+      }
     }
-    for (const item of touched) {
+    for (let k = 0; k < nTouched; k++) {
+      const item = touched[k]!;
       let c = covered[item]!;
       // A line without any of the duty's skills counts half, unless it is close to the phrase anyway.
-      if (hasSkills[item] && !anchored[item] && c / rm.items[item]!.total < UNANCHORED_THRESHOLD) c /= 2;
+      if (hasSkills[item] && !anchored[item] && c / totals[item]! < UNANCHORED_THRESHOLD) c /= 2;
       covered[item] = 0;
       anchored[item] = 0;
       // Ties keep the earlier line, as lines are visited in order.
-      if (c > cov1[item]!) { best2[item] = best1[item]!; cov2[item] = cov1[item]!; best1[item] = u; cov1[item] = c; }
-      else if (c > cov2[item]!) { best2[item] = u; cov2[item] = c; }
+      if (c > cov1[item]!) {
+        first2[item] = first1[item]!; last2[item] = last1[item]!; cov2[item] = cov1[item]!;
+        first1[item] = first; last1[item] = i; cov1[item] = c;
+      } else if (c > cov2[item]!) { first2[item] = first; last2[item] = i; cov2[item] = c; }
     }
-    touched.length = 0;
+    nTouched = 0;
+    first = i + 1;
   }
-  return rm.items.map((item, index) => {
-    const round = (c: number): number => Math.round((c / item.total) * 1000) / 1000;
+  const out: RawResponsibilityMatch[] = [];
+  for (let index = 0; index < nItems; index++) {
+    const total = totals[index]!;
     const lines: { unit: LineUnit; similarity: number }[] = [];
-    if (best1[index]! >= 0) lines.push({ unit: units[best1[index]!]!, similarity: round(cov1[index]!) });
-    if (best2[index]! >= 0 && round(cov2[index]!) >= RESPONSIBILITY_THRESHOLD) lines.push({ unit: units[best2[index]!]!, similarity: round(cov2[index]!) });
+    if (first1[index]! >= 0) lines.push({ unit: { first: first1[index]!, last: last1[index]! }, similarity: Math.round((cov1[index]! / total) * 1000) / 1000 });
+    if (first2[index]! >= 0) {
+      const similarity = Math.round((cov2[index]! / total) * 1000) / 1000;
+      if (similarity >= RESPONSIBILITY_THRESHOLD) lines.push({ unit: { first: first2[index]!, last: last2[index]! }, similarity });
+    }
     const best = lines[0]?.similarity ?? 0;
-    return { index, similarity: best, passed: best >= RESPONSIBILITY_THRESHOLD, lines };
-  });
+    out.push({ index, similarity: best, passed: best >= RESPONSIBILITY_THRESHOLD, lines });
+  }
+  return out;
 }
