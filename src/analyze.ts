@@ -8,7 +8,7 @@ import { parseJsonResume, pathAt, renderJsonResume, type JsonResume, type PathSe
 import { compileResponsibilities, matchResponsibilities, RESPONSIBILITY_THRESHOLD, type ResponsibilityMatcher } from './match-responsibilities.js';
 import { compileSkills, findMentions, type Evidence, type RawMention, type SkillMatch, type SkillMatcher } from './match-skills.js';
 import { normalizeText, originalEnd, originalStart, toOriginalSpan, type NormalizedText } from './normalize.js';
-import { allocateShares, bandOf, componentOf, healthContext, sharesOf, skillStrengths, GENERIC_FLOOR, type ComponentName, type RoleFit, type ScoreItem, type Shares, type Strengths } from './score.js';
+import { allocateShares, bandOf, componentOf, healthContext, sharesOf, skillStrengths, skillTable, GENERIC_FLOOR, type ComponentName, type RoleFit, type ScoreItem, type Shares, type SkillTable, type Strengths } from './score.js';
 import { compileHeadings, findSections, type HeadingTable, type SectionKind, type SectionMap } from './sections.js';
 import { defaultTaxonomy, validateTaxonomy, type Responsibility, type Role, type Skill, type Taxonomy } from './taxonomy.js';
 import { GAP_BLANK_LINE, tokenize, type Token } from './tokenize.js';
@@ -177,8 +177,8 @@ interface Compiled {
   readonly skills: SkillMatcher;
   readonly resp: ResponsibilityMatcher;
   readonly skillsById: ReadonlyMap<string, Skill>;
-  /** Skill id to its position in the taxonomy's skills. */
-  readonly skillIndex: ReadonlyMap<string, number>;
+  /** The taxonomy's skills by position (the index of a resume's strengths). */
+  readonly skillTable: SkillTable;
   readonly rolesById: ReadonlyMap<string, Role>;
   readonly responsibilityById: ReadonlyMap<string, Responsibility>;
   /** Each role's responsibility ids, in taxonomy order. */
@@ -212,6 +212,8 @@ function checkOptions(options: unknown, allowed: readonly string[]): void {
 
 interface Extraction {
   readonly skills: SkillMatch[];
+  /** Each skill's position in the taxonomy (skills[k] is taxonomy skill positions[k]). */
+  readonly positions: readonly number[];
   readonly tokens: readonly Token[];
   readonly mentions: readonly RawMention[];
   readonly toOriginal: (first: number, last: number) => [number, number];
@@ -284,33 +286,40 @@ function extract(c: Compiled, input: string, segments: readonly PathSegment[] | 
   const skills: SkillMatch[] = order.map((idx) => { const s = c.skills.skills[idx]!; return { id: s.id, label: s.label, category: s.category, evidence: bySkill[idx]! }; });
   // Already in order of first mention but for ties at one offset; sorting is needed only when a tie is out of order.
   const bySkillOrder = (a: SkillMatch, b: SkillMatch): number => a.evidence[0]!.start - b.evidence[0]!.start || (a.id < b.id ? -1 : 1);
-  for (let i = 1; i < skills.length; i++) if (bySkillOrder(skills[i - 1]!, skills[i]!) > 0) { skills.sort(bySkillOrder); break; }
+  let positions: number[] = order;
+  for (let i = 1; i < skills.length; i++) {
+    if (bySkillOrder(skills[i - 1]!, skills[i]!) > 0) {
+      skills.sort(bySkillOrder);
+      positions = skills.map((s) => c.skillTable.index.get(s.id)!);
+      break;
+    }
+  }
   const sections = sectionMap.sections.map((s) => {
     const [start] = toOriginalSpan(norm, s.start, s.start);
     const [, end] = s.end > s.start ? toOriginalSpan(norm, s.start, s.end) : [start, start];
     return { kind: s.kind, heading: s.heading, start, end };
   });
-  return { skills, tokens, mentions, toOriginal, sectionOfLine, sections, norm, sectionMap };
+  return { skills, positions, tokens, mentions, toOriginal, sectionOfLine, sections, norm, sectionMap };
 }
 
 function compile(taxonomy: Taxonomy): Compiled {
   const lexicon = taxonomy.lexicon ?? defaultTaxonomy.lexicon!;
   const skills = compileSkills(taxonomy.skills, lexicon);
   const skillsById = new Map(taxonomy.skills.map((s) => [s.id, s]));
-  const skillIndex = new Map(taxonomy.skills.map((s, k) => [s.id, k]));
+  const table = skillTable(taxonomy.skills);
   const responsibilitiesByRole = new Map(taxonomy.roles.map((role) => [role.id, (taxonomy.responsibilities ?? []).filter((r) => r.roles.includes(role.id)).map((r) => r.id)]));
   return {
     taxonomy,
     skills,
     resp: compileResponsibilities(taxonomy.responsibilities ?? [], lexicon, skills),
     skillsById,
-    skillIndex,
+    skillTable: table,
     rolesById: new Map(taxonomy.roles.map((r) => [r.id, r])),
     responsibilityById: new Map((taxonomy.responsibilities ?? []).map((r) => [r.id, r])),
     titles: compileTitles(taxonomy.roles),
     headings: compileHeadings(lexicon.sections),
     responsibilitiesByRole,
-    roleTables: new Map(taxonomy.roles.map((role) => [role.id, roleTable({ skillsById, skillIndex, responsibilitiesByRole }, role)])),
+    roleTables: new Map(taxonomy.roles.map((role) => [role.id, roleTable({ skillsById, skillTable: table, responsibilitiesByRole }, role)])),
   };
 }
 
@@ -384,14 +393,14 @@ interface RoleTable {
   readonly responsibilities: readonly string[];
 }
 
-function roleTable(c: Pick<Compiled, 'skillsById' | 'skillIndex' | 'responsibilitiesByRole'>, role: Role): RoleTable {
+function roleTable(c: Pick<Compiled, 'skillsById' | 'skillTable' | 'responsibilitiesByRole'>, role: Role): RoleTable {
   const totals = new Map<ComponentName, number>();
   const entries: RoleTable['entries'][number][] = [];
   for (const entry of role.profile) {
     const skill = c.skillsById.get(entry.skill);
     const component = componentOf(entry, skill);
     totals.set(component, (totals.get(component) ?? 0) + entry.weight);
-    if (skill) entries.push({ skill, index: c.skillIndex.get(skill.id)!, weight: entry.weight, component, gated: skill.generic === true && !NON_HEALTH_ROLES.has(role.id) });
+    if (skill) entries.push({ skill, index: c.skillTable.index.get(skill.id)!, weight: entry.weight, component, gated: skill.generic === true && !NON_HEALTH_ROLES.has(role.id) });
   }
   const responsibilities = c.responsibilitiesByRole.get(role.id) ?? [];
   if (responsibilities.length) totals.set('responsibilities', responsibilities.length);
@@ -416,7 +425,7 @@ function scoreRole(c: Compiled, role: Role, strengths: Strengths, ctx: number, r
   const title = titleItem(c, role, t);
   if (title) items.push(title);
   const { contributions, score } = allocateShares(items, table.shares, title ? { component: 'titles', points: TITLE_POINTS } : null);
-  const fit: RoleFit = { id: role.id, title: role.title, score, band: bandOf(score), contributions, missing: findGaps(role, strengths, c.skillsById, c.skillIndex) };
+  const fit: RoleFit = { id: role.id, title: role.title, score, band: bandOf(score), contributions, missing: findGaps(role, strengths, c.skillsById) };
   return score === 0 ? { ...fit, reason: strengths.size === 0 ? 'no skills of the taxonomy were found in the resume' : `none of the skills found are in the ${role.title.toLowerCase()} profile` } : fit;
 }
 
@@ -493,8 +502,8 @@ function makeAnalyzer(c: Compiled): Analyzer {
     const ex = extract(c, text, segments);
     const timeline = experienceOf(c, ex, text, doc, segments, asOf);
     const skills: ReportSkill[] = timeline.skills;
-    const strengths = skillStrengths(ex.skills, c.skillsById, c.skillIndex);
-    const ctx = healthContext(strengths, c.skillsById);
+    const strengths = skillStrengths(ex.skills, c.skillTable, ex.positions);
+    const ctx = healthContext(strengths, c.skillTable);
     const raw = matchResponsibilities(c.resp, c.skills, ex.tokens, ex.mentions);
     // Only the responsibilities that pass are reported and scored: their evidence is built once, in both shapes.
     const responsibilities: ResponsibilityMatch[] = [];
@@ -547,7 +556,7 @@ function makeAnalyzer(c: Compiled): Analyzer {
       for (const [name, id] of [['a', a], ['b', b]] as const) {
         if (!c.rolesById.has(id)) throw new InvalidOptionsError(name, `resume-fit: unknown role "${String(id).slice(0, 60)}"; use one of: ${roleIds.join(', ')}.`, 'ERR_UNKNOWN_ROLE');
       }
-      const strengths = skillStrengths(report.skills, c.skillsById, c.skillIndex);
+      const strengths = skillStrengths(report.skills, c.skillTable);
       const fa = report.roles.find((r) => r.id === a);
       const fb = report.roles.find((r) => r.id === b);
       if (!fa || !fb) throw new InvalidOptionsError('report', 'resume-fit: the report was made with another taxonomy; compare roles with the analyzer that made it.');

@@ -2,8 +2,8 @@
  * Step 7: explain. Gaps (what a role wants that the resume does not show, with why and how to show it) and
  * role comparisons. This module only reads scores and the taxonomy; it never recomputes a score.
  */
-import type { Gap, RoleFit, SkillStrength, Strengths } from './score.js';
-import { componentOf } from './score.js';
+import type { Gap, RoleFit, Strengths } from './score.js';
+import { componentOf, strengthOf } from './score.js';
 import type { ProfileEntry, Role, Skill } from './taxonomy.js';
 
 
@@ -78,15 +78,15 @@ function gapIndices(gaps: readonly Gap[], skillIndex: ReadonlyMap<string, number
 }
 
 /** The role's profile skills with no usable evidence, heaviest first. */
-export function findGaps(role: Role, strengths: Strengths, skillsById: ReadonlyMap<string, Skill>, skillIndex: ReadonlyMap<string, number>): Gap[] {
+export function findGaps(role: Role, strengths: Strengths, skillsById: ReadonlyMap<string, Skill>): Gap[] {
   const gaps: Gap[] = [];
   const all = allGaps(role, skillsById);
-  const indices = gapIndices(all, skillIndex);
+  const indices = gapIndices(all, strengths.index);
   // A fresh object per report: a caller may change its report without changing the next one.
   for (let k = 0; k < all.length; k++) {
     const g = all[k]!;
     const i = indices[k]!;
-    if (((i >= 0 ? strengths.byIndex[i] : strengths.byId.get(g.skill))?.strength ?? 0) > 0) continue;
+    if (((i >= 0 ? strengths.byIndex[i] : undefined)?.strength ?? 0) > 0) continue;
     gaps.push({ skill: g.skill, label: g.label, weight: g.weight, component: g.component, why: g.why, suggestion: g.suggestion });
   }
   return gaps;
@@ -148,10 +148,10 @@ function distinctOf(role: Role, other: Role, skillsById: ReadonlyMap<string, Ski
   return list;
 }
 
-function side(role: Role, other: Role, fit: RoleFit, strengths: ReadonlyMap<string, SkillStrength>, skillsById: ReadonlyMap<string, Skill>): ComparisonSide {
+function side(role: Role, other: Role, fit: RoleFit, strengths: Strengths, skillsById: ReadonlyMap<string, Skill>): ComparisonSide {
   const found: string[] = [];
   const missing: string[] = [];
-  for (const { skill, label } of distinctOf(role, other, skillsById)) ((strengths.get(skill)?.strength ?? 0) > 0 ? found : missing).push(label);
+  for (const { skill, label } of distinctOf(role, other, skillsById)) ((strengthOf(strengths, skill)?.strength ?? 0) > 0 ? found : missing).push(label);
   return { id: role.id, title: role.title, score: fit.score, distinctFound: found, distinctMissing: missing };
 }
 
@@ -177,12 +177,11 @@ function contextLines(role: Role): string[] {
   return out;
 }
 
-export function compare(a: Role, b: Role, fitA: RoleFit, fitB: RoleFit, shown: Strengths, skillsById: ReadonlyMap<string, Skill>): RoleComparison {
-  const strengths = shown.byId;
+export function compare(a: Role, b: Role, fitA: RoleFit, fitB: RoleFit, strengths: Strengths, skillsById: ReadonlyMap<string, Skill>): RoleComparison {
   const sa = side(a, b, fitA, strengths, skillsById);
   const sb = side(b, a, fitB, strengths, skillsById);
   const bSkills = profileOf(b);
-  const sharedFound = a.profile.filter((p) => bSkills.has(p.skill) && (strengths.get(p.skill)?.strength ?? 0) > 0).map((p) => skillsById.get(p.skill)?.label ?? p.skill);
+  const sharedFound = a.profile.filter((p) => bSkills.has(p.skill) && (strengthOf(strengths, p.skill)?.strength ?? 0) > 0).map((p) => skillsById.get(p.skill)?.label ?? p.skill);
   const difference = Math.round((fitA.score - fitB.score) * 100) / 100;
   const better = difference > 0 ? a.id : difference < 0 ? b.id : null;
   const [win, lose] = difference >= 0 ? [sa, sb] : [sb, sa];

@@ -126,22 +126,51 @@ export function evidenceStrength(e: Evidence, category: SkillCategory): number {
 /** Per skill: its best evidence strength and that evidence first. */
 export interface SkillStrength { readonly strength: number; readonly evidence: readonly Evidence[] }
 
+/** A taxonomy's skills by position, so a resume's strengths can live in an array (built once per analyzer). */
+export interface SkillTable {
+  readonly skills: readonly Skill[];
+  /** Skill id to its position. */
+  readonly index: ReadonlyMap<string, number>;
+  /** Per skill: the positions of the skills it implies. */
+  readonly implies: readonly (readonly number[])[];
+}
+
+export function skillTable(skills: readonly Skill[]): SkillTable {
+  const index = new Map(skills.map((s, k) => [s.id, k]));
+  // A validated taxonomy implies only skills it has.
+  const implies = skills.map((s) => (s.implies ?? []).flatMap((id) => (index.has(id) ? [index.get(id)!] : [])));
+  return { skills, index, implies };
+}
+
 /**
- * A resume's skill strengths: by skill id, and the same objects by the skill's position in the taxonomy (the role
- * loops look up every profile skill of every role; an array index costs less than a string key).
+ * A resume's skill strengths by the skill's position in the taxonomy: the role loops look up every profile skill
+ * of every role, and an array index costs less than a string key.
  */
 export interface Strengths {
-  readonly byId: ReadonlyMap<string, SkillStrength>;
   readonly byIndex: readonly (SkillStrength | undefined)[];
   /** How many skills are shown. */
   readonly size: number;
+  readonly index: ReadonlyMap<string, number>;
 }
 
-export function skillStrengths(matches: readonly SkillMatch[], skillsById: ReadonlyMap<string, Skill>, index: ReadonlyMap<string, number>): Strengths {
-  const out = new Map<string, SkillStrength>();
-  for (const m of matches) {
-    const skill = skillsById.get(m.id);
-    const cat = skill?.category ?? m.category;
+export function strengthOf(s: Strengths, id: string): SkillStrength | undefined {
+  const k = s.index.get(id);
+  return k === undefined ? undefined : s.byIndex[k];
+}
+
+/**
+ * Per skill of the taxonomy: its best evidence strength, that evidence first. `positions[k]`, when given, is the
+ * position of matches[k] (the extraction knows it); otherwise ids are looked up. Matches of skills the taxonomy
+ * does not have (a hand-edited report) are left out: no role lists them.
+ */
+export function skillStrengths(matches: readonly SkillMatch[], table: SkillTable, positions?: readonly number[]): Strengths {
+  const byIndex = new Array<SkillStrength | undefined>(table.skills.length);
+  let size = 0;
+  for (let k = 0; k < matches.length; k++) {
+    const m = matches[k]!;
+    const at = positions ? positions[k]! : table.index.get(m.id);
+    if (at === undefined) continue;
+    const cat = table.skills[at]!.category;
     const all = m.evidence;
     let best = 0;
     let bestIdx = -1;
@@ -154,24 +183,27 @@ export function skillStrengths(matches: readonly SkillMatch[], skillsById: Reado
     const ev: Evidence[] = [all[bestIdx]!];
     for (let i = 0; i < all.length; i++) if (i !== bestIdx && !all[i]!.negated) ev.push(all[i]!);
     const strength = Math.round(best * 1000) / 1000;
-    if ((out.get(m.id)?.strength ?? -1) < strength) out.set(m.id, { strength, evidence: ev });
+    const had = byIndex[at];
+    if (had === undefined) size++;
+    if ((had?.strength ?? -1) < strength) byIndex[at] = { strength, evidence: ev };
     // A narrower skill shows the broader one it implies (EMT-B shows an EMT certification), on the same evidence.
-    for (const broader of skill?.implies ?? []) {
-      if ((out.get(broader)?.strength ?? -1) < strength) out.set(broader, { strength, evidence: ev });
+    for (const broader of table.implies[at]!) {
+      const was = byIndex[broader];
+      if (was === undefined) size++;
+      if ((was?.strength ?? -1) < strength) byIndex[broader] = { strength, evidence: ev };
     }
   }
-  const byIndex: (SkillStrength | undefined)[] = new Array<SkillStrength | undefined>(index.size);
-  for (const [id, s] of out) {
-    const k = index.get(id);
-    if (k !== undefined) byIndex[k] = s;
-  }
-  return { byId: out, byIndex, size: out.size };
+  return { byIndex, size, index: table.index };
 }
 
 /** Share of the health-context bar a resume reaches: distinct non-generic skills shown / HEALTH_CONTEXT_SKILLS. */
-export function healthContext(strengths: Strengths, skillsById: ReadonlyMap<string, Skill>): number {
+export function healthContext(strengths: Strengths, table: SkillTable): number {
   let n = 0;
-  for (const [id, s] of strengths.byId) if (s.strength >= 0.3 && !skillsById.get(id)?.generic) n++;
+  const { byIndex } = strengths;
+  for (let k = 0; k < byIndex.length; k++) {
+    const s = byIndex[k];
+    if (s !== undefined && s.strength >= 0.3 && !table.skills[k]!.generic) n++;
+  }
   return Math.min(1, n / HEALTH_CONTEXT_SKILLS);
 }
 
