@@ -7,7 +7,7 @@ import { compare, findGaps, type RoleComparison } from './explain.js';
 import { parseJsonResume, pathAt, renderJsonResume, type JsonResume, type PathSegment } from './json-resume.js';
 import { compileResponsibilities, matchResponsibilities, RESPONSIBILITY_THRESHOLD, type ResponsibilityMatcher } from './match-responsibilities.js';
 import { compileSkills, findMentions, type Evidence, type RawMention, type SkillMatch, type SkillMatcher } from './match-skills.js';
-import { normalizeText, originalEnd, originalStart, toOriginalSpan, type NormalizedText } from './normalize.js';
+import { lastAtOrBeforeFrom, normalizeText, originalEndIn, originalStartIn, toOriginalSpan, type NormalizedText } from './normalize.js';
 import { allocateShares, bandOf, componentOf, healthContext, sharesOf, skillStrengths, skillTable, GENERIC_FLOOR, type ComponentName, type RoleFit, type ScoreItem, type Shares, type SkillTable, type Strengths } from './score.js';
 import { compileHeadings, findSections, type HeadingTable, type SectionKind, type SectionMap } from './sections.js';
 import { defaultTaxonomy, validateTaxonomy, type Responsibility, type Role, type Skill, type Taxonomy } from './taxonomy.js';
@@ -269,6 +269,9 @@ function extract(c: Compiled, input: string, segments: readonly PathSegment[] | 
   const bySkill: (Evidence[] | undefined)[] = new Array(c.skills.skills.length);
   const order: number[] = [];
   let k = 0;
+  const segNorm = identity || norm.segNorm!.length === 0 ? null : norm.segNorm;
+  let ks = 0;
+  let ke = 0;
   for (const m of found) {
     const first = tokens[m.first]!;
     const at = first.start;
@@ -277,7 +280,13 @@ function extract(c: Compiled, input: string, segments: readonly PathSegment[] | 
     mentions.push(m);
     let start = at;
     let end = tokens[m.last]!.end;
-    if (!identity) { start = originalStart(norm, start); end = originalEnd(norm, end - 1); }
+    if (segNorm !== null) {
+      // Mentions come in text order: the segment cursors move a step at most (a nested mention may step back).
+      ks = lastAtOrBeforeFrom(segNorm, start, ks);
+      start = originalStartIn(norm, start, ks);
+      ke = lastAtOrBeforeFrom(segNorm, end - 1, ke);
+      end = originalEndIn(norm, end - 1, ke);
+    }
     const e = evidenceOf(start, end, input.slice(start, end), lineKinds[first.line] ?? null, m, segments ? pathAt(segments, start) : undefined);
     const list = bySkill[m.skill];
     if (list) list.push(e); else { bySkill[m.skill] = [e]; order.push(m.skill); }

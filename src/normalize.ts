@@ -37,6 +37,27 @@ export function lastAtOrBefore(sorted: ArrayLike<number>, at: number): number {
   return lo;
 }
 
+/**
+ * lastAtOrBefore, walking from a nearby index instead of bisecting: for positions visited in text order (a
+ * resume's mentions) it is a step or none. Same result for any hint in range.
+ */
+export function lastAtOrBeforeFrom(sorted: ArrayLike<number>, at: number, hint: number): number {
+  let k = hint;
+  while (k > 0 && sorted[k]! > at) k--;
+  while (k + 1 < sorted.length && sorted[k + 1]! <= at) k++;
+  return k;
+}
+
+/** originalStart when the segment k of `pos` is known (lastAtOrBefore(segNorm, pos)); the text must have segments. */
+export function originalStartIn(n: NormalizedText, pos: number, k: number): number {
+  return n.segOrigEnd![k]! < 0 ? n.segOrig![k]! + (pos - n.segNorm![k]!) : n.segOrig![k]!;
+}
+
+/** originalEnd when the segment k of `pos` is known; the text must have segments. */
+export function originalEndIn(n: NormalizedText, pos: number, k: number): number {
+  return n.segOrigEnd![k]! < 0 ? n.segOrig![k]! + (pos - n.segNorm![k]!) + 1 : n.segOrigEnd![k]!;
+}
+
 /** Where the normalized character at `pos` starts in the original input (`pos` < text length). */
 export function originalStart(n: NormalizedText, pos: number): number {
   const { segNorm, segOrig, segOrigEnd } = n;
