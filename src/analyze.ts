@@ -186,6 +186,8 @@ interface Compiled {
   readonly titles: TitleMatcher;
   /** Section headings of the taxonomy's lexicon (a custom lexicon's own headings). */
   readonly headings: HeadingTable;
+  /** Every skill, responsibility and role id to its place in string order (see ScoreItem.rank). */
+  readonly idRank: ReadonlyMap<string, number>;
   /** Per role id: its profile compiled for scoring. */
   readonly roleTables: ReadonlyMap<string, RoleTable>;
 }
@@ -316,6 +318,10 @@ function compile(taxonomy: Taxonomy): Compiled {
   const skills = compileSkills(taxonomy.skills, lexicon);
   const skillsById = new Map(taxonomy.skills.map((s) => [s.id, s]));
   const table = skillTable(taxonomy.skills);
+  // String order (<), as the contribution comparator orders ids; equal ids share a rank.
+  const ids = [...new Set([...taxonomy.skills.map((s) => s.id), ...(taxonomy.responsibilities ?? []).map((r) => r.id), ...taxonomy.roles.map((r) => r.id)])]
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const idRank = new Map(ids.map((id, k) => [id, k]));
   const responsibilitiesByRole = new Map(taxonomy.roles.map((role) => [role.id, (taxonomy.responsibilities ?? []).filter((r) => r.roles.includes(role.id)).map((r) => r.id)]));
   return {
     taxonomy,
@@ -323,12 +329,13 @@ function compile(taxonomy: Taxonomy): Compiled {
     resp: compileResponsibilities(taxonomy.responsibilities ?? [], lexicon, skills),
     skillsById,
     skillTable: table,
+    idRank,
     rolesById: new Map(taxonomy.roles.map((r) => [r.id, r])),
     responsibilityById: new Map((taxonomy.responsibilities ?? []).map((r) => [r.id, r])),
     titles: compileTitles(taxonomy.roles),
     headings: compileHeadings(lexicon.sections),
     responsibilitiesByRole,
-    roleTables: new Map(taxonomy.roles.map((role) => [role.id, roleTable({ skillsById, skillTable: table, responsibilitiesByRole }, role)])),
+    roleTables: new Map(taxonomy.roles.map((role) => [role.id, roleTable({ skillsById, skillTable: table, responsibilitiesByRole, idRank }, role)])),
   };
 }
 
@@ -388,7 +395,7 @@ function titleItem(c: Compiled, role: Role, t: Timeline): ScoreItem | null {
     const strength = Math.round(m.score * tenure * recency * 1000) / 1000;
     if (best && best.strength >= strength) continue;
     const evidence: Evidence = { start: e.titleStart, end: e.titleEnd, text: e.title, section: (e.section as SectionKind | null) ?? null, kind: 'exact', negated: false, hedged: false, confidence: m.score };
-    best = { component: 'titles', id: role.id, label: e.title, weight: 1, strength, evidence: [e.path ? { ...evidence, path: e.path } : evidence] };
+    best = { component: 'titles', id: role.id, label: e.title, weight: 1, strength, evidence: [e.path ? { ...evidence, path: e.path } : evidence], rank: c.idRank.get(role.id)! };
   }
   return best;
 }
@@ -396,20 +403,20 @@ function titleItem(c: Compiled, role: Role, t: Timeline): ScoreItem | null {
 /** What scoring needs of a role that does not depend on the resume; built once per analyzer. */
 interface RoleTable {
   /** The profile's skills; `index` is the skill's position in the taxonomy (the strengths array's index). */
-  readonly entries: readonly { readonly skill: Skill; readonly index: number; readonly weight: number; readonly component: ComponentName; readonly gated: boolean }[];
+  readonly entries: readonly { readonly skill: Skill; readonly index: number; readonly rank: number; readonly weight: number; readonly component: ComponentName; readonly gated: boolean }[];
   readonly totals: ReadonlyMap<ComponentName, number>;
   readonly shares: Shares;
   readonly responsibilities: readonly string[];
 }
 
-function roleTable(c: Pick<Compiled, 'skillsById' | 'skillTable' | 'responsibilitiesByRole'>, role: Role): RoleTable {
+function roleTable(c: Pick<Compiled, 'skillsById' | 'skillTable' | 'responsibilitiesByRole' | 'idRank'>, role: Role): RoleTable {
   const totals = new Map<ComponentName, number>();
   const entries: RoleTable['entries'][number][] = [];
   for (const entry of role.profile) {
     const skill = c.skillsById.get(entry.skill);
     const component = componentOf(entry, skill);
     totals.set(component, (totals.get(component) ?? 0) + entry.weight);
-    if (skill) entries.push({ skill, index: c.skillTable.index.get(skill.id)!, weight: entry.weight, component, gated: skill.generic === true && !NON_HEALTH_ROLES.has(role.id) });
+    if (skill) entries.push({ skill, index: c.skillTable.index.get(skill.id)!, rank: c.idRank.get(skill.id)!, weight: entry.weight, component, gated: skill.generic === true && !NON_HEALTH_ROLES.has(role.id) });
   }
   const responsibilities = c.responsibilitiesByRole.get(role.id) ?? [];
   if (responsibilities.length) totals.set('responsibilities', responsibilities.length);
@@ -419,13 +426,13 @@ function roleTable(c: Pick<Compiled, 'skillsById' | 'skillTable' | 'responsibili
 function scoreRole(c: Compiled, role: Role, strengths: Strengths, ctx: number, resp: ReadonlyMap<string, ResponsibilityItem>, t: Timeline): RoleFit {
   const table = c.roleTables.get(role.id)!;
   const items: ScoreItem[] = [];
-  for (const { skill, index, weight, component, gated } of table.entries) {
+  for (const { skill, index, rank, weight, component, gated } of table.entries) {
     const s = strengths.byIndex[index];
     if (!s) continue;
     const gate = gated ? GENERIC_FLOOR + (1 - GENERIC_FLOOR) * ctx : 1;
     // Recency (with asOf) weighs duties and tools: a skill last used ten years ago counts 0.6 of a current one.
     const recency = component === 'skills' ? t.recency?.get(skill.id) ?? 1 : 1;
-    items.push({ component, id: skill.id, label: skill.label, weight, strength: Math.round(s.strength * gate * recency * 1000) / 1000, evidence: s.evidence });
+    items.push({ component, id: skill.id, label: skill.label, weight, strength: Math.round(s.strength * gate * recency * 1000) / 1000, evidence: s.evidence, rank });
   }
   for (const id of table.responsibilities) {
     const r = resp.get(id);
@@ -538,7 +545,7 @@ function makeAnalyzer(c: Compiled): Analyzer {
         }
       }
       responsibilities.push({ id: item.id, text: item.text, similarity: r.similarity, matched: true, evidence: shown });
-      respItems.set(item.id, { matched: true, item: { component: 'responsibilities', id: item.id, label: item.normalized, weight: 1, strength: r.similarity, evidence } });
+      respItems.set(item.id, { matched: true, item: { component: 'responsibilities', id: item.id, label: item.normalized, weight: 1, strength: r.similarity, evidence, rank: c.idRank.get(item.id)! } });
     }
     responsibilities.sort((a, b) => b.similarity - a.similarity || (a.id < b.id ? -1 : 1));
     const roles = c.taxonomy.roles.map((role) => scoreRole(c, role, strengths, ctx, respItems, timeline))

@@ -226,6 +226,11 @@ export interface ScoreItem {
   readonly weight: number;
   readonly strength: number;
   readonly evidence: readonly Evidence[];
+  /**
+   * The id's place among all ids of the taxonomy in string order (equal ids, equal ranks), when the analyzer
+   * knows it: contributions are then ordered by a numeric key instead of a comparator.
+   */
+  readonly rank?: number;
 }
 
 /**
@@ -263,6 +268,10 @@ export function allocate(items: readonly ScoreItem[], totals: ReadonlyMap<Compon
 let exactOf = new Float64Array(128);
 let floorsOf = new Float64Array(128);
 let sortedOf = new Float64Array(128);
+let keysOf = new Float64Array(128);
+/** Ranks and item counts below these keep the sort keys of `allocateShares` exact integers. */
+export const RANK_LIMIT = 1 << 20;
+const ITEM_LIMIT = 1 << 16;
 
 /** The r-th largest (1-based) of the first n values, by insertion into scratch space: no comparator calls. */
 function nthLargest(values: Float64Array, n: number, r: number): number {
@@ -283,6 +292,7 @@ export function allocateShares(items: readonly ScoreItem[], shares: Shares, extr
     exactOf = new Float64Array(items.length * 2);
     floorsOf = new Float64Array(items.length * 2);
     sortedOf = new Float64Array(items.length * 2);
+    keysOf = new Float64Array(items.length * 2);
   }
   const exact = exactOf;
   const floors = floorsOf;
@@ -344,6 +354,28 @@ export function allocateShares(items: readonly ScoreItem[], shares: Shares, extr
   for (let k = n - 1; rest < 0 && k >= 0; k--) { const take = Math.min(floors[k]!, -rest); floors[k]! -= take; rest += take; }
   const contributions: Contribution[] = [];
   let hundredths = 0;
+  // Most points first, then by id, then in item order: with every rank known, as one number per item sorted
+  // natively ((10000 - hundredths), rank and position packed into an exact integer), else with a comparator.
+  let m = 0;
+  const keys = keysOf;
+  for (let k = 0; k < n && m >= 0; k++) {
+    const h = floors[k]!;
+    if (h <= 0) continue;
+    const rank = scored[k]!.rank;
+    if (rank === undefined || !(rank >= 0 && rank < RANK_LIMIT) || n >= ITEM_LIMIT) m = -1;
+    else keys[m++] = ((10000 - h) * RANK_LIMIT + rank) * ITEM_LIMIT + k;
+  }
+  if (m >= 0) {
+    const sorted = keys.subarray(0, m).sort();
+    for (let x = 0; x < m; x++) {
+      const k = sorted[x]! % ITEM_LIMIT;
+      const h = floors[k]!;
+      const r = scored[k]!;
+      contributions.push({ component: r.component, id: r.id, label: r.label, points: h / 100, weight: r.weight, strength: r.strength, evidence: r.evidence });
+      hundredths += h;
+    }
+    return { contributions, score: hundredths / 100 };
+  }
   for (let k = 0; k < n; k++) {
     const h = floors[k]!;
     if (h <= 0) continue;
