@@ -620,8 +620,9 @@ export function findMentions(m: SkillMatcher, tokens: readonly Token[]): RawMent
     const neg = preCue(tokens, words, lb, c.start, false, m.hedgeVoidedBy) ?? postNegation(tokens, words, c.end);
     const hedge = neg ? null : preCue(tokens, words, lb, c.start, true, m.hedgeVoidedBy) ?? postCue(tokens, words, c.end);
     const cue = neg?.text ?? hedge?.text;
-    const mention: RawMention = { skill: c.skill, first: c.start, last: c.end - 1, kind: c.kind, confidence: c.confidence, negated: neg !== null, hedged: hedge !== null };
-    if (cue) (mention as { cue?: string }).cue = cue;
-    return mention;
+    // One literal per shape, not a property added later (a second hidden class for every reader of mentions).
+    return cue
+      ? { skill: c.skill, first: c.start, last: c.end - 1, kind: c.kind, confidence: c.confidence, negated: neg !== null, hedged: hedge !== null, cue }
+      : { skill: c.skill, first: c.start, last: c.end - 1, kind: c.kind, confidence: c.confidence, negated: neg !== null, hedged: hedge !== null };
   });
 }

@@ -157,6 +157,7 @@ export function tokenize(text: string, table?: WordTable): Token[] {
     const c = text.charCodeAt(i);
     const k = classOf(text, i, c);
     if (k !== WORD) {
+      if (k === SPACE) { i++; continue; } // most of what is not a word
       if (k === NEWLINE) {
         if (gap & GAP_NEWLINE) gap |= GAP_BLANK_LINE;
         else gap |= GAP_NEWLINE;
