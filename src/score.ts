@@ -368,7 +368,8 @@ export function allocateShares(items: readonly ScoreItem[], shares: Shares, extr
   if (m >= 0) {
     const sorted = keys.subarray(0, m).sort();
     for (let x = 0; x < m; x++) {
-      const k = sorted[x]! % ITEM_LIMIT;
+      const key = sorted[x]!;
+      const k = key - Math.floor(key / ITEM_LIMIT) * ITEM_LIMIT; // exact (a power of two); % on doubles is a slow fmod
       const h = floors[k]!;
       const r = scored[k]!;
       contributions.push({ component: r.component, id: r.id, label: r.label, points: h / 100, weight: r.weight, strength: r.strength, evidence: r.evidence });
