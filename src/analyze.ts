@@ -14,6 +14,7 @@ import { defaultTaxonomy, validateTaxonomy, type Responsibility, type Role, type
 import { GAP_BLANK_LINE, tokenize, type Token } from './tokenize.js';
 import { asOfMonth, monthsSinceEnd, parseExperience, parseJsonResumeWork, recencyFactor, skillExperience, type ExperienceCache, type ExperienceEntry } from './experience.js';
 import { compileTitles, matchTitleMemo, type TitleMatcher } from './titles.js';
+import { stableSort } from './sort.js';
 
 /**
  * Default `maxInputLength`: 2,000,000 characters, about 400 pages of text.
@@ -183,6 +184,8 @@ interface Compiled {
   readonly responsibilityById: ReadonlyMap<string, Responsibility>;
   /** Each role's responsibility ids, in taxonomy order. */
   readonly responsibilitiesByRole: ReadonlyMap<string, readonly string[]>;
+  /** Responsibility id to its position in the taxonomy. */
+  readonly responsibilityIndex: ReadonlyMap<string, number>;
   readonly titles: TitleMatcher;
   /** Section headings of the taxonomy's lexicon (a custom lexicon's own headings). */
   readonly headings: HeadingTable;
@@ -322,6 +325,7 @@ function compile(taxonomy: Taxonomy): Compiled {
   const ids = [...new Set([...taxonomy.skills.map((s) => s.id), ...(taxonomy.responsibilities ?? []).map((r) => r.id), ...taxonomy.roles.map((r) => r.id)])]
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const idRank = new Map(ids.map((id, k) => [id, k]));
+  const responsibilityIndex = new Map((taxonomy.responsibilities ?? []).map((r, k) => [r.id, k]));
   const responsibilitiesByRole = new Map(taxonomy.roles.map((role) => [role.id, (taxonomy.responsibilities ?? []).filter((r) => r.roles.includes(role.id)).map((r) => r.id)]));
   return {
     taxonomy,
@@ -335,15 +339,14 @@ function compile(taxonomy: Taxonomy): Compiled {
     titles: compileTitles(taxonomy.roles),
     headings: compileHeadings(lexicon.sections),
     responsibilitiesByRole,
-    roleTables: new Map(taxonomy.roles.map((role) => [role.id, roleTable({ skillsById, skillTable: table, responsibilitiesByRole, idRank }, role)])),
+    responsibilityIndex,
+    roleTables: new Map(taxonomy.roles.map((role) => [role.id, roleTable({ skillsById, skillTable: table, responsibilitiesByRole, responsibilityIndex, idRank }, role)])),
   };
 }
 
 // Roles whose work is outside health care: their generic skills (customer service, ...) always count in full.
 const NON_HEALTH_ROLES = new Set(['customer-care-technician']);
 
-/** A responsibility as a score item (built once per analysis, shared by every role that lists it). */
-interface ResponsibilityItem { readonly item: ScoreItem; readonly matched: boolean }
 
 /** Points a job title matching the role can earn (taken from the other components in proportion). */
 export const TITLE_POINTS = 15;
@@ -406,10 +409,11 @@ interface RoleTable {
   readonly entries: readonly { readonly skill: Skill; readonly index: number; readonly rank: number; readonly weight: number; readonly component: ComponentName; readonly gated: boolean }[];
   readonly totals: ReadonlyMap<ComponentName, number>;
   readonly shares: Shares;
-  readonly responsibilities: readonly string[];
+  /** The role's responsibilities by position in the taxonomy (the matcher's item index). */
+  readonly responsibilities: readonly number[];
 }
 
-function roleTable(c: Pick<Compiled, 'skillsById' | 'skillTable' | 'responsibilitiesByRole' | 'idRank'>, role: Role): RoleTable {
+function roleTable(c: Pick<Compiled, 'skillsById' | 'skillTable' | 'responsibilitiesByRole' | 'responsibilityIndex' | 'idRank'>, role: Role): RoleTable {
   const totals = new Map<ComponentName, number>();
   const entries: RoleTable['entries'][number][] = [];
   for (const entry of role.profile) {
@@ -418,12 +422,14 @@ function roleTable(c: Pick<Compiled, 'skillsById' | 'skillTable' | 'responsibili
     totals.set(component, (totals.get(component) ?? 0) + entry.weight);
     if (skill) entries.push({ skill, index: c.skillTable.index.get(skill.id)!, rank: c.idRank.get(skill.id)!, weight: entry.weight, component, gated: skill.generic === true && !NON_HEALTH_ROLES.has(role.id) });
   }
-  const responsibilities = c.responsibilitiesByRole.get(role.id) ?? [];
-  if (responsibilities.length) totals.set('responsibilities', responsibilities.length);
+  const ids = c.responsibilitiesByRole.get(role.id) ?? [];
+  if (ids.length) totals.set('responsibilities', ids.length);
+  const responsibilities = ids.map((id) => c.responsibilityIndex.get(id)!);
   return { entries, totals, shares: sharesOf(totals), responsibilities };
 }
 
-function scoreRole(c: Compiled, role: Role, strengths: Strengths, ctx: number, resp: ReadonlyMap<string, ResponsibilityItem>, t: Timeline): RoleFit {
+/** `resp[k]`: the score item of responsibility k when it passed (built once per analysis, shared by the roles). */
+function scoreRole(c: Compiled, role: Role, strengths: Strengths, ctx: number, resp: readonly (ScoreItem | undefined)[], t: Timeline): RoleFit {
   const table = c.roleTables.get(role.id)!;
   const items: ScoreItem[] = [];
   for (const { skill, index, rank, weight, component, gated } of table.entries) {
@@ -434,9 +440,9 @@ function scoreRole(c: Compiled, role: Role, strengths: Strengths, ctx: number, r
     const recency = component === 'skills' ? t.recency?.get(skill.id) ?? 1 : 1;
     items.push({ component, id: skill.id, label: skill.label, weight, strength: Math.round(s.strength * gate * recency * 1000) / 1000, evidence: s.evidence, rank });
   }
-  for (const id of table.responsibilities) {
-    const r = resp.get(id);
-    if (r?.matched) items.push(r.item);
+  for (const k of table.responsibilities) {
+    const r = resp[k];
+    if (r !== undefined) items.push(r);
   }
   const title = titleItem(c, role, t);
   if (title) items.push(title);
@@ -523,7 +529,7 @@ function makeAnalyzer(c: Compiled): Analyzer {
     const raw = matchResponsibilities(c.resp, c.skills, ex.tokens, ex.mentions);
     // Only the responsibilities that pass are reported and scored: their evidence is built once, in both shapes.
     const responsibilities: ResponsibilityMatch[] = [];
-    const respItems = new Map<string, ResponsibilityItem>();
+    const respItems = new Array<ScoreItem | undefined>(c.resp.items.length);
     for (const r of raw) {
       if (!r.passed) continue;
       const item = c.resp.items[r.index]!.r;
@@ -545,11 +551,10 @@ function makeAnalyzer(c: Compiled): Analyzer {
         }
       }
       responsibilities.push({ id: item.id, text: item.text, similarity: r.similarity, matched: true, evidence: shown });
-      respItems.set(item.id, { matched: true, item: { component: 'responsibilities', id: item.id, label: item.normalized, weight: 1, strength: r.similarity, evidence, rank: c.idRank.get(item.id)! } });
+      respItems[r.index] = { component: 'responsibilities', id: item.id, label: item.normalized, weight: 1, strength: r.similarity, evidence, rank: c.idRank.get(item.id)! };
     }
-    responsibilities.sort((a, b) => b.similarity - a.similarity || (a.id < b.id ? -1 : 1));
-    const roles = c.taxonomy.roles.map((role) => scoreRole(c, role, strengths, ctx, respItems, timeline))
-      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+    stableSort(responsibilities, (a, b) => b.similarity - a.similarity || (a.id < b.id ? -1 : 1));
+    const roles = stableSort(c.taxonomy.roles.map((role) => scoreRole(c, role, strengths, ctx, respItems, timeline)), (a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
     const targetFit = roles.find((r) => r.id === target)!;
     const other = roles.find((r) => r.id !== target) ?? targetFit;
     const comparison = compare(c.rolesById.get(target)!, c.rolesById.get(other.id)!, targetFit, other, strengths, c.skillsById);

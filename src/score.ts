@@ -113,10 +113,27 @@ export function bandOf(score: number): Band {
 
 const SECTION_FACTOR: Record<SectionKind | 'none', number> = { experience: 1, volunteer: 0.95, certifications: 0.85, education: 0.7, skills: 0.75, summary: 0.7, other: 0.6, none: 0.8 };
 
+/** SECTION_FACTOR by a switch: a keyed lookup with a variable key was most of the cost of `skillStrengths`. */
+function sectionFactor(section: string | null | undefined): number {
+  const key = section ?? 'none';
+  switch (key) {
+    case 'experience': return SECTION_FACTOR.experience;
+    case 'volunteer': return SECTION_FACTOR.volunteer;
+    case 'certifications': return SECTION_FACTOR.certifications;
+    case 'education': return SECTION_FACTOR.education;
+    case 'skills': return SECTION_FACTOR.skills;
+    case 'summary': return SECTION_FACTOR.summary;
+    case 'other': return SECTION_FACTOR.other;
+    case 'none': return SECTION_FACTOR.none;
+    // Not a section name (a hand-edited report given to compareRoles): what the table lookup gave.
+    default: return (SECTION_FACTOR as Record<string, number>)[key]!;
+  }
+}
+
 /** Strength of one piece of evidence for a skill of a category. */
 export function evidenceStrength(e: Evidence, category: SkillCategory): number {
   if (e.negated) return 0;
-  let f = SECTION_FACTOR[e.section ?? 'none'];
+  let f = sectionFactor(e.section);
   // Credentials and coursework are shown by listing them where they belong.
   if (category === 'credential' && (e.section === 'certifications' || e.section === 'education')) f = 1;
   if (category === 'knowledge' && e.section === 'education') f = 1;
