@@ -573,15 +573,25 @@ function headerish(info: LineInfo | undefined, text: string): boolean {
   return !!info && info.allowed && !info.blank && !info.bullet && !info.boundary && !info.range && !isProse(text, info.line.s, info.line.e);
 }
 
-// A duration's unit as the lexer reads it (an ASCII letter run), for lines without digits ("six years").
+// A duration's unit as the lexer reads it (a whole ASCII letter run), for lines without a year ("six years").
 const UNIT_WORD = /(?:^|[^a-z])(?:years?|yrs?|months?|mos?|mths?)(?![a-z])/i;
+const isApos = (c: number): boolean => c === 39 || c === 0x2019 || c === 0x2018 || c === 96;
 
 /**
- * Cheap pre-check: a date range needs digits (a year), a duration digits or a unit word. Most lines have neither and
- * skip the lexer.
+ * Cheap pre-check, true whenever `firstRange` over text[s, e) can find something (most lines cannot and skip the
+ * lexer). Why it never skips a line with dates: every range `rangeAt` resolves has a point of kind month, year or
+ * season, and each of those is read from a digit run of exactly four digits, except "Jan '19": an apostrophe
+ * followed by a run of exactly two. A duration needs a unit word. Runs are maximal within [s, e), as the lexer
+ * sees them on the line's slice.
  */
 function mayHoldDates(text: string, s: number, e: number): boolean {
-  for (let i = s; i < e; i++) { const c = text.charCodeAt(i); if (c >= 48 && c <= 57) return true; }
+  for (let i = s; i < e; i++) {
+    if (!isDigit(text.charCodeAt(i))) continue;
+    let j = i + 1;
+    while (j < e && isDigit(text.charCodeAt(j))) j++;
+    if (j - i === 4 || (j - i === 2 && i > s && isApos(text.charCodeAt(i - 1)))) return true;
+    i = j;
+  }
   return UNIT_WORD.test(text.slice(s, e));
 }
 
