@@ -506,18 +506,14 @@ function splitParts(text: string, line: Line, skipS: number, skipE: number): Par
   return parts;
 }
 
-function firstNonSpace(text: string, l: Line): number {
-  let i = l.s;
-  while (i < l.e && isSpace(text.charCodeAt(i))) i++;
+function firstNonSpace(text: string, s: number, e: number): number {
+  let i = s;
+  while (i < e && isSpace(text.charCodeAt(i))) i++;
   return i;
 }
 
-function isBlank(text: string, l: Line): boolean { return firstNonSpace(text, l) >= l.e; }
-
-/** A list item: "•", "-", "*", "+" or "–" followed by a space ("**Title**" and "*Mar 2020*" are not). */
-function isBullet(text: string, l: Line): boolean {
-  const i = firstNonSpace(text, l);
-  if (i >= l.e) return false;
+/** A list item, given the line's first non-space i < e: "•", "-", "*", "+" or "–" followed by a space ("**Title**" and "*Mar 2020*" are not). */
+function isBulletAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c === 0x2022 || c === 0x25cf || c === 0x25aa || c === 0x2023) return true;
   return (c === 45 || c === 42 || c === 43 || c === 0x2013 || c === 0x2014 || c === 62) && isSpace(text.charCodeAt(i + 1));
@@ -555,9 +551,8 @@ function fieldStart(text: string, lineStart: number, at: number): boolean {
   return c === 40 || c === 91 || c === 44 || c === 124 || c === 58 || c === 0x2022 || c === 0xb7 || isDash(c);
 }
 
-/** Per-line facts, computed once. */
-interface LineInfo {
-  readonly line: Line;
+/** Per-line facts, computed once; the line itself is [s, e), without its line break. */
+interface LineInfo extends Line {
   readonly allowed: boolean;
   /** A heading or the first line of a section: entries end before it. */
   readonly boundary: boolean;
@@ -566,11 +561,13 @@ interface LineInfo {
   readonly range: DateRange | null;
   readonly section: string | null;
   readonly sectionIndex: number;
+  /** Taken by an entry's header already. */
+  claimed: boolean;
 }
 
 /** A line that can hold a title or employer: allowed, not blank, not a list item, not a heading, not prose, no dates. */
 function headerish(info: LineInfo | undefined, text: string): boolean {
-  return !!info && info.allowed && !info.blank && !info.bullet && !info.boundary && !info.range && !isProse(text, info.line.s, info.line.e);
+  return !!info && info.allowed && !info.blank && !info.bullet && !info.boundary && !info.range && !isProse(text, info.s, info.e);
 }
 
 // A duration's unit as the lexer reads it (a whole ASCII letter run), for lines without a year ("six years").
@@ -595,12 +592,14 @@ function mayHoldDates(text: string, s: number, e: number): boolean {
   return UNIT_WORD.test(text.slice(s, e));
 }
 
-function linesOf(text: string): Line[] {
-  const out: Line[] = [];
-  let s = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) { out.push({ s, e: i > s && text.charCodeAt(i - 1) === 13 ? i - 1 : i }); s = i + 1; }
-  out.push({ s, e: text.length });
-  return out;
+const DEFAULT_KINDS: ReadonlySet<string> = new Set(['experience', 'volunteer']);
+
+/** Sections by start: the array itself when already in order (as findSections gives them), where the stable sort would change nothing. */
+function byStart(sections: readonly SectionLike[]): readonly SectionLike[] {
+  for (let k = 1; k < sections.length; k++) {
+    if (!(sections[k]!.start >= sections[k - 1]!.start)) return [...sections].sort((a, b) => a.start - b.start);
+  }
+  return sections;
 }
 
 interface Draft { title: Part | null; employer: Part | null; range: DateRange | null; first: number; last: number }
@@ -627,50 +626,56 @@ function order(text: string, parts: readonly Part[]): [Part | null, Part | null]
  */
 export function parseExperience(text: string, options: ExperienceOptions): ExperienceEntry[] {
   const ctx = ctxOf(options);
-  const kinds = new Set(options.kinds ?? ['experience', 'volunteer']);
-  const sections = options.sections ? [...options.sections].sort((a, b) => a.start - b.start) : null;
-  const lines = linesOf(text);
+  const kinds = options.kinds != null ? new Set(options.kinds) : DEFAULT_KINDS;
+  const sections = options.sections ? byStart(options.sections) : null;
   const infos: LineInfo[] = [];
   let si = 0;
-  for (let l = 0; l < lines.length; l++) {
-    const line = lines[l]!;
+  let allowedSi = -1; // the section whose kind was last looked up, and the answer
+  let allowedHere = false;
+  // Lines split on "\n"; a "\r" before the break is not part of the line (the last line keeps its own).
+  for (let s = 0; ;) {
+    const nl = text.indexOf('\n', s);
+    const e = nl === -1 ? text.length : nl > s && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
     let allowed = true;
     let boundary = false;
     let section: string | null = null;
     let sectionIndex = -1;
     if (sections) {
-      while (si < sections.length && sections[si]!.end <= line.s && !(sections[si]!.start === sections[si]!.end && sections[si]!.start === line.s)) si++;
+      while (si < sections.length && sections[si]!.end <= s && !(sections[si]!.start === sections[si]!.end && sections[si]!.start === s)) si++;
       const sec = sections[si];
-      if (sec && sec.start <= line.s && (line.s < sec.end || sec.start === line.s)) {
+      if (sec && sec.start <= s && (s < sec.end || sec.start === s)) {
         section = sec.kind;
         sectionIndex = si;
-        allowed = kinds.has(sec.kind);
-        boundary = sec.start === line.s;
+        if (allowedSi !== si) { allowedSi = si; allowedHere = kinds.has(sec.kind); }
+        allowed = allowedHere;
+        boundary = sec.start === s;
       } else allowed = false;
-    } else if (line.e - line.s <= 80) {
-      boundary = headingKind(text.slice(line.s, line.e)) !== null;
+    } else if (e - s <= 80) {
+      boundary = headingKind(text.slice(s, e)) !== null;
     }
-    const blank = isBlank(text, line);
-    const bullet = !blank && isBullet(text, line);
+    const lead = firstNonSpace(text, s, e);
+    const blank = lead >= e;
+    const bullet = !blank && isBulletAt(text, lead);
     let range: DateRange | null = null;
-    if (allowed && !blank && !bullet && !boundary && line.e - line.s <= 200) {
-      const r = mayHoldDates(text, line.s, line.e) ? firstRange(text.slice(line.s, line.e), ctx) : null;
+    if (allowed && !blank && !bullet && !boundary && e - s <= 200) {
+      const r = mayHoldDates(text, s, e) ? firstRange(text.slice(s, e), ctx) : null;
       if (r) {
         // The rest of the line must read as a header, not a sentence ("From 2019 to 2021 I cared for ...").
-        const restProse = isProse(text, line.s, line.s + r.index) || isProse(text, line.s + r.index + r.length, line.e) || wordCount(text, line.s, line.e) > 18;
-        const endsSentence = text.charCodeAt(line.e - 1) === 46 && isProse(text, line.s, line.e);
+        const restProse = isProse(text, s, s + r.index) || isProse(text, s + r.index + r.length, e) || wordCount(text, s, e) > 18;
+        const endsSentence = text.charCodeAt(e - 1) === 46 && isProse(text, s, e);
         // A bare duration is an entry's dates only on a short header line ("Home Health Aide, Visiting Angels (2 years)").
-        const durationOk = r.precision !== 'duration' || (line.e - line.s <= 100 && wordCount(text, line.s, line.e) <= 12 && fieldStart(text, line.s, line.s + r.index));
+        const durationOk = r.precision !== 'duration' || (e - s <= 100 && wordCount(text, s, e) <= 12 && fieldStart(text, s, s + r.index));
         if (!restProse && !endsSentence && durationOk) range = r;
       }
     }
-    infos.push({ line, allowed, boundary, blank, bullet, range, section, sectionIndex });
+    infos.push({ s, e, allowed, boundary, blank, bullet, range, section, sectionIndex, claimed: false });
+    if (nl === -1) break;
+    s = nl + 1;
   }
 
-  const claimed = new Array<number>(lines.length).fill(0); // a plain array: a typed one would be allocated off the JS heap
   const drafts: Draft[] = [];
-  const partsOf = (l: number): Part[] => splitParts(text, lines[l]!, -1, -1);
-  const usable = (l: number): boolean => l >= 0 && l < lines.length && !claimed[l] && headerish(infos[l], text);
+  const partsOf = (l: number): Part[] => splitParts(text, infos[l]!, -1, -1);
+  const usable = (l: number): boolean => l >= 0 && l < infos.length && !infos[l]!.claimed && headerish(infos[l], text);
   const sameSection = (a: number, b: number): boolean => infos[a]?.sectionIndex === infos[b]?.sectionIndex;
   let dateFirst: boolean | null = null; // the layout of date-only lines, decided by the first one
   // A line that opens a block (after a blank line or heading) or closes one (before list items or a blank line):
@@ -678,12 +683,12 @@ export function parseExperience(text: string, options: ExperienceOptions): Exper
   const blockStart = (l: number): boolean => l === 0 || !!infos[l - 1]!.blank || infos[l - 1]!.boundary || !infos[l - 1]!.allowed;
   const blockEnd = (l: number): boolean => { const n = infos[l + 1]; return !n || n.blank || n.bullet || n.boundary || !n.allowed || !!n.range; };
 
-  for (let l = 0; l < lines.length; l++) {
+  for (let l = 0; l < infos.length; l++) {
     const info = infos[l]!;
     const r = info.range;
     if (!r) continue;
-    const absS = info.line.s + r.index;
-    const parts = splitParts(text, info.line, absS, absS + r.length);
+    const absS = info.s + r.index;
+    const parts = splitParts(text, info, absS, absS + r.length);
     const prevOk = usable(l - 1) && sameSection(l - 1, l);
     const d: Draft = { title: null, employer: null, range: r, first: l, last: l };
     if (parts.length > 0) {
@@ -727,7 +732,7 @@ export function parseExperience(text: string, options: ExperienceOptions): Exper
         }
       }
     }
-    for (let k = d.first; k <= d.last; k++) claimed[k] = 1;
+    for (let k = d.first; k <= d.last; k++) infos[k]!.claimed = true;
     drafts.push(d);
   }
 
@@ -736,22 +741,22 @@ export function parseExperience(text: string, options: ExperienceOptions): Exper
   const out: ExperienceEntry[] = [];
   for (let k = 0; k < drafts.length; k++) {
     const d = drafts[k]!;
-    const stop = k + 1 < drafts.length ? drafts[k + 1]!.first : lines.length;
+    const stop = k + 1 < drafts.length ? drafts[k + 1]!.first : infos.length;
     let lastLine = d.last;
     for (let l = d.last + 1; l < stop; l++) {
       const info = infos[l]!;
       if (info.boundary || !info.allowed || info.sectionIndex !== infos[d.first]!.sectionIndex) break;
       if (!info.blank) lastLine = l;
     }
-    const first = infos[d.first]!.line;
-    const end = infos[lastLine]!.line.e;
+    const first = infos[d.first]!;
+    const end = infos[lastLine]!.e;
     out.push({
       title: d.title ? text.slice(d.title.s, d.title.e) : null,
       titleStart: d.title ? d.title.s : -1,
       titleEnd: d.title ? d.title.e : -1,
       employer: d.employer ? text.slice(d.employer.s, d.employer.e) : null,
       range: d.range,
-      start: firstNonSpace(text, first),
+      start: firstNonSpace(text, first.s, first.e),
       end,
       section: infos[d.first]!.section,
     });
@@ -763,7 +768,7 @@ export function parseExperience(text: string, options: ExperienceOptions): Exper
 function undated(text: string, infos: readonly LineInfo[], drafts: Draft[]): void {
   for (let l = 0; l < infos.length; l++) {
     if (!headerish(infos[l], text)) continue;
-    const parts = splitParts(text, infos[l]!.line, -1, -1);
+    const parts = splitParts(text, infos[l]!, -1, -1);
     let [title, employer] = order(text, parts);
     if (!title) continue;
     let last = l;
@@ -771,7 +776,7 @@ function undated(text: string, infos: readonly LineInfo[], drafts: Draft[]): voi
     if (!infos[l + 1]?.bullet) {
       // "Title" / "Employer, City" / bullets
       if (!(parts.length === 1 && headerish(infos[l + 1], text) && infos[l + 2]?.bullet)) continue;
-      const n = splitParts(text, infos[l + 1]!.line, -1, -1);
+      const n = splitParts(text, infos[l + 1]!, -1, -1);
       if (!n[0]) continue;
       const nKind = titleOrOrg(text.slice(n[0].s, n[0].e));
       if (kind <= 0 && nKind > 0) { employer = title; title = n[0]; kind = nKind; } else employer = n[0];
