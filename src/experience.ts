@@ -128,7 +128,10 @@ function lex(s: string): Tok[] {
     } else if (isAsciiLetter(c)) {
       let j = i + 1;
       while (j < n && isAsciiLetter(s.charCodeAt(j))) j++;
-      out.push({ k: 'word', s: i, e: j, v: 0, w: s.slice(i, j).toLowerCase() });
+      // Only a run that may be one of the date words gets its lower-cased text: the others stay '' (never a keyword).
+      const len = j - i;
+      const w = len < 32 && (KEY_LENGTHS[(c | 32) - 97]! >>> len) & 1 ? s.slice(i, j).toLowerCase() : '';
+      out.push({ k: 'word', s: i, e: j, v: 0, w });
       i = j;
     } else {
       let k: Kind | null = 'other';
@@ -165,6 +168,16 @@ const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
 ]);
 const YEAR_UNITS = new Set(['year', 'years', 'yr', 'yrs']);
 const MONTH_UNITS = new Set(['month', 'months', 'mo', 'mos', 'mths', 'mth']);
+/**
+ * Every word the date reader compares a token's `w` with (keep in step with the tables above and the literals in
+ * rangeAt and durationAt): per first letter, a bit for each length such a word has.
+ */
+const KEY_LENGTHS: readonly number[] = (() => {
+  const words = [...MONTHS.keys(), ...SEASONS.keys(), ...PRESENT, ...RANGE_WORDS, ...NUMBER_WORDS.keys(), ...YEAR_UNITS, ...MONTH_UNITS, 'since', 'date', 'and'];
+  const out = new Array<number>(26).fill(0);
+  for (const w of words) out[w.charCodeAt(0) - 97]! |= 1 << w.length;
+  return out;
+})();
 
 // ---------------------------------------------------------------------------------------------------------
 // Date points and ranges
@@ -427,23 +440,29 @@ const ORG_WORDS = new Set([
 const ORG_ONLY_LAST = new Set(['health', 'healthcare', 'medicine', 'hospice', 'ems', 'rescue']);
 const LEVEL_WORDS = new Set(['i', 'ii', 'iii', 'iv', 'level', 'b', 'p', 'prn']);
 
-function wordsOf(s: string): string[] {
+/** The lower-cased ASCII letter runs of text[s, e) outside brackets. */
+function wordsOf(text: string, s: number, e: number): string[] {
   const out: string[] = [];
   let depth = 0;
-  let w = '';
-  for (let i = 0; i <= s.length; i++) {
-    const c = i < s.length ? s.charCodeAt(i) : 32;
+  for (let i = s; i < e;) {
+    const c = text.charCodeAt(i);
+    if (depth === 0 && isAsciiLetter(c)) {
+      let j = i + 1;
+      while (j < e && isAsciiLetter(text.charCodeAt(j))) j++;
+      out.push(text.slice(i, j).toLowerCase());
+      i = j;
+      continue;
+    }
     if (c === 40 || c === 91) depth++;
     else if ((c === 41 || c === 93) && depth > 0) depth--;
-    if (depth === 0 && isAsciiLetter(c)) w += s[i]!.toLowerCase();
-    else if (w) { out.push(w); w = ''; }
+    i++;
   }
   return out;
 }
 
-/** +1 when the text reads as a job title, -1 as an employer, 0 when it cannot tell. Parenthesised words are ignored. */
-function titleOrOrg(s: string): number {
-  const words = wordsOf(s);
+/** +1 when text[s, e) reads as a job title, -1 as an employer, 0 when it cannot tell. Parenthesised words are ignored. */
+function titleOrOrg(text: string, s: number, e: number): number {
+  const words = wordsOf(text, s, e);
   let k = words.length - 1;
   while (k > 0 && LEVEL_WORDS.has(words[k]!)) k--;
   const last = words[k];
@@ -604,12 +623,18 @@ function byStart(sections: readonly SectionLike[]): readonly SectionLike[] {
 
 interface Draft { title: Part | null; employer: Part | null; range: DateRange | null; first: number; last: number }
 
+/** Whether a header's first part reads as an employer (or cannot tell) and the second as a title. */
+function employerFirst(text: string, parts: readonly Part[]): boolean {
+  const a = parts[0];
+  const b = parts[1];
+  return a !== undefined && b !== undefined && titleOrOrg(text, a.s, a.e) <= 0 && titleOrOrg(text, b.s, b.e) > 0;
+}
+
 /** Title and employer among a header's parts: the first part, unless it reads as an employer and the next as a title. */
-function order(text: string, parts: readonly Part[]): [Part | null, Part | null] {
-  const [a, b] = parts;
-  if (!a) return [null, null];
-  if (b && titleOrOrg(text.slice(a.s, a.e)) <= 0 && titleOrOrg(text.slice(b.s, b.e)) > 0) return [b, a];
-  return [a, b ?? null];
+function setHeader(d: Draft, text: string, parts: readonly Part[]): void {
+  const swap = employerFirst(text, parts);
+  d.title = (swap ? parts[1] : parts[0]) ?? null;
+  d.employer = (swap ? parts[0] : parts[1]) ?? null;
 }
 
 /**
@@ -692,11 +717,11 @@ export function parseExperience(text: string, options: ExperienceOptions): Exper
     const prevOk = usable(l - 1) && sameSection(l - 1, l);
     const d: Draft = { title: null, employer: null, range: r, first: l, last: l };
     if (parts.length > 0) {
-      [d.title, d.employer] = order(text, parts);
+      setHeader(d, text, parts);
       if (prevOk) {
         const p = partsOf(l - 1);
-        const pKind = p[0] ? titleOrOrg(text.slice(p[0].s, p[0].e)) : 0;
-        const hereKind = titleOrOrg(text.slice(parts[0]!.s, parts[0]!.e));
+        const pKind = p[0] ? titleOrOrg(text, p[0].s, p[0].e) : 0;
+        const hereKind = titleOrOrg(text, parts[0]!.s, parts[0]!.e);
         // Title on the line above, "Employer — City | dates" here (or employer above, title here).
         if (p.length === 1 && pKind > 0 && hereKind <= 0) { d.title = p[0]!; d.employer = parts[0]!; d.first = l - 1; }
         else if (p.length === 1 && hereKind > 0 && parts.length === 1 && (pKind < 0 || (pKind === 0 && blockStart(l - 1)))) { d.title = parts[0]!; d.employer = p[0]!; d.first = l - 1; }
@@ -706,27 +731,27 @@ export function parseExperience(text: string, options: ExperienceOptions): Exper
       if (dateFirst === null && (prevOk || nextOk)) dateFirst = !prevOk;
       if (prevOk && (!dateFirst || !nextOk)) {
         const p = partsOf(l - 1);
-        [d.title, d.employer] = order(text, p);
+        setHeader(d, text, p);
         d.first = l - 1;
         // Three lines: title, employer, dates.
         if (p.length === 1 && usable(l - 2) && sameSection(l - 2, l)) {
           const pp = partsOf(l - 2);
-          const ppKind = pp.length === 1 ? titleOrOrg(text.slice(pp[0]!.s, pp[0]!.e)) : 0;
-          const pKind = titleOrOrg(text.slice(p[0]!.s, p[0]!.e));
+          const ppKind = pp.length === 1 ? titleOrOrg(text, pp[0]!.s, pp[0]!.e) : 0;
+          const pKind = titleOrOrg(text, p[0]!.s, p[0]!.e);
           if (ppKind > 0 && pKind <= 0) { d.title = pp[0]!; d.employer = p[0]!; d.first = l - 2; }
           else if (ppKind < 0 && pKind > 0) { d.title = p[0]!; d.employer = pp[0]!; d.first = l - 2; }
         }
       } else if (nextOk) {
         // Dates first, then the title (and maybe the employer on the line after).
         const n = partsOf(l + 1);
-        [d.title, d.employer] = order(text, n);
+        setHeader(d, text, n);
         d.last = l + 1;
         if (n.length === 1 && usable(l + 2) && sameSection(l + 2, l)) {
           const nn = partsOf(l + 2);
-          const nnKind = nn.length >= 1 ? titleOrOrg(text.slice(nn[0]!.s, nn[0]!.e)) : 0;
-          const nKind = titleOrOrg(text.slice(n[0]!.s, n[0]!.e));
+          const nnKind = nn.length >= 1 ? titleOrOrg(text, nn[0]!.s, nn[0]!.e) : 0;
+          const nKind = titleOrOrg(text, n[0]!.s, n[0]!.e);
           if (nnKind < 0 || (nnKind > 0 && nKind < 0) || (nnKind === 0 && nn.length <= 2 && blockEnd(l + 2))) {
-            [d.title, d.employer] = nnKind > 0 ? [nn[0]!, n[0]!] : [n[0]!, nn[0]!];
+            if (nnKind > 0) { d.title = nn[0]!; d.employer = n[0]!; } else { d.title = n[0]!; d.employer = nn[0]!; }
             d.last = l + 2;
           }
         }
@@ -769,16 +794,18 @@ function undated(text: string, infos: readonly LineInfo[], drafts: Draft[]): voi
   for (let l = 0; l < infos.length; l++) {
     if (!headerish(infos[l], text)) continue;
     const parts = splitParts(text, infos[l]!, -1, -1);
-    let [title, employer] = order(text, parts);
+    const swap = employerFirst(text, parts);
+    let title = (swap ? parts[1] : parts[0]) ?? null;
+    let employer = (swap ? parts[0] : parts[1]) ?? null;
     if (!title) continue;
     let last = l;
-    let kind = titleOrOrg(text.slice(title.s, title.e));
+    let kind = titleOrOrg(text, title.s, title.e);
     if (!infos[l + 1]?.bullet) {
       // "Title" / "Employer, City" / bullets
       if (!(parts.length === 1 && headerish(infos[l + 1], text) && infos[l + 2]?.bullet)) continue;
       const n = splitParts(text, infos[l + 1]!, -1, -1);
       if (!n[0]) continue;
-      const nKind = titleOrOrg(text.slice(n[0].s, n[0].e));
+      const nKind = titleOrOrg(text, n[0].s, n[0].e);
       if (kind <= 0 && nKind > 0) { employer = title; title = n[0]; kind = nKind; } else employer = n[0];
       last = l + 1;
     }
