@@ -886,20 +886,29 @@ export function parseJsonResumeWork(doc: { readonly work?: readonly JsonJob[] | 
 // ---------------------------------------------------------------------------------------------------------
 // Union, per-skill experience, recency
 
-/** Months covered by the union of ranges (overlapping jobs count once) plus bare durations, and the latest end. */
-export function monthsOfUnion(ranges: readonly (DateRange | null | undefined)[], options: DateOptions): Timeline {
-  const asOf = asOfMonth(options?.asOf);
-  const spans: [number, number][] = [];
-  let loose = 0;
-  for (const r of ranges) {
-    if (!r) continue;
-    if (r.start === null) { loose += r.months; continue; }
-    const s = monthIndex(r.start);
-    const e = r.end === 'present' ? asOf : r.end === null ? NaN : monthIndex(r.end);
-    if (Number.isNaN(s) || Number.isNaN(e) || e < s) continue;
-    spans.push([s, e]);
-  }
-  spans.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+type Span = readonly [number, number];
+const bySpan = (a: Span, b: Span): number => a[0] - b[0] || a[1] - b[1];
+
+/** A dated range as a span of month indices; null when it has no dates (a duration) or is malformed. */
+function spanOf(r: DateRange | null | undefined, asOf: number): Span | null {
+  if (!r || r.start === null) return null;
+  const s = monthIndex(r.start);
+  const e = r.end === 'present' ? asOf : r.end === null ? NaN : monthIndex(r.end);
+  return Number.isNaN(s) || Number.isNaN(e) || e < s ? null : [s, e];
+}
+
+/** The union of spans (sorted here, in place) plus loose months. */
+function unionOf(spans: Span[], loose: number): Timeline {
+  // Few spans as a rule: an insertion sort, no comparator calls. Spans are integer pairs, so every correct sort
+  // gives the same order.
+  if (spans.length <= 16) {
+    for (let i = 1; i < spans.length; i++) {
+      const x = spans[i]!;
+      let j = i - 1;
+      while (j >= 0 && bySpan(spans[j]!, x) > 0) { spans[j + 1] = spans[j]!; j--; }
+      spans[j + 1] = x;
+    }
+  } else spans.sort(bySpan);
   let months = 0;
   let curS = -1;
   let curE = -2;
@@ -910,6 +919,20 @@ export function monthsOfUnion(ranges: readonly (DateRange | null | undefined)[],
   }
   if (curS >= 0) months += curE - curS + 1;
   return { months: months + loose, lastUsed: last >= 0 ? ym(last) : null };
+}
+
+/** Months covered by the union of ranges (overlapping jobs count once) plus bare durations, and the latest end. */
+export function monthsOfUnion(ranges: readonly (DateRange | null | undefined)[], options: DateOptions): Timeline {
+  const asOf = asOfMonth(options?.asOf);
+  const spans: Span[] = [];
+  let loose = 0;
+  for (const r of ranges) {
+    if (!r) continue;
+    if (r.start === null) { loose += r.months; continue; }
+    const x = spanOf(r, asOf);
+    if (x) spans.push(x);
+  }
+  return unionOf(spans, loose);
 }
 
 /**
@@ -925,7 +948,10 @@ export interface ExperienceCache {
   order?: number[];
   /** `asOf` as a month index, parsed once per analysis. */
   asOf?: number;
-  readonly unions: Map<number | string, Timeline>;
+  /** Per entry, its range as `spanOf` reads it (the strings parsed once per analysis, not once per skill). */
+  spans?: (Span | null)[];
+  /** Per set of entries, the union and its months since last use. */
+  readonly unions: Map<number | string, Timeline & { readonly since: number | null }>;
 }
 
 export function skillExperience(entries: readonly ExperienceEntry[], mentionOffsets: readonly number[], options: DateOptions, cache?: ExperienceCache): SkillExperience {
@@ -967,11 +993,24 @@ export function skillExperience(entries: readonly ExperienceEntry[], mentionOffs
   else if (idx.length) key = idx.join(',');
   let t = cache?.unions.get(key);
   if (!t) {
-    t = monthsOfUnion(idx.map((i) => entries[i]!.range), options);
+    const per = cache?.spans ?? entries.map((e) => spanOf(e.range, asOf));
+    if (cache) cache.spans = per;
+    // As monthsOfUnion over the entries' ranges: durations add up in entry order, spans are united.
+    const spans: Span[] = [];
+    let loose = 0;
+    for (const i of idx) {
+      const r = entries[i]!.range;
+      if (!r) continue;
+      if (r.start === null) { loose += r.months; continue; }
+      const x = per[i];
+      if (x) spans.push(x);
+    }
+    const u = unionOf(spans, loose);
+    t = { months: u.months, lastUsed: u.lastUsed, since: u.lastUsed === null ? null : Math.max(0, asOf - monthIndex(u.lastUsed)) };
     cache?.unions.set(key, t);
   }
   // Field by field: an object spread here was the hottest line of an analysis with asOf.
-  return { months: t.months, lastUsed: t.lastUsed, monthsSinceUsed: t.lastUsed === null ? null : Math.max(0, asOf - monthIndex(t.lastUsed)), entries: idx };
+  return { months: t.months, lastUsed: t.lastUsed, monthsSinceUsed: t.since, entries: idx };
 }
 
 /**
