@@ -357,7 +357,8 @@ interface Timeline {
   /** Each entry's title matches (all roles), computed once per analysis. */
   readonly titleMatches: readonly (readonly { role: string; score: number }[])[];
   /** Recency factor per skill id (skills component only); null without `asOf`. */
-  readonly recency: ReadonlyMap<string, number> | null;
+  /** By skill position (see Strengths); undefined for a skill not matched itself (only implied). */
+  readonly recency: readonly (number | undefined)[] | null;
   readonly entries: readonly ExperienceEntry[];
   readonly asOf: string | undefined;
 }
@@ -437,7 +438,7 @@ function scoreRole(c: Compiled, role: Role, strengths: Strengths, ctx: number, r
     if (!s) continue;
     const gate = gated ? GENERIC_FLOOR + (1 - GENERIC_FLOOR) * ctx : 1;
     // Recency (with asOf) weighs duties and tools: a skill last used ten years ago counts 0.6 of a current one.
-    const recency = component === 'skills' ? t.recency?.get(skill.id) ?? 1 : 1;
+    const recency = component === 'skills' ? t.recency?.[index] ?? 1 : 1;
     items.push({ component, id: skill.id, label: skill.label, weight, strength: Math.round(s.strength * gate * recency * 1000) / 1000, evidence: s.evidence, rank });
   }
   for (const k of table.responsibilities) {
@@ -475,14 +476,14 @@ function experienceOf(c: Compiled, ex: Extraction, text: string, doc: JsonResume
   });
   const latest = latestEntry(entries);
   if (asOf === undefined) return { titleMatches, recency: null, entries, latest, asOf, records, skills: ex.skills };
-  const recency = new Map<string, number>();
+  const recency = new Array<number | undefined>(c.skillTable.skills.length);
   const cache: ExperienceCache = { unions: new Map() };
   const dateOptions = { asOf };
-  const skills = ex.skills.map((m) => {
+  const skills = ex.skills.map((m, k) => {
     const offsets: number[] = [];
     for (const e of m.evidence) if (!e.negated) offsets.push(e.start);
     const x = skillExperience(entries, offsets, dateOptions, cache);
-    recency.set(m.id, recencyFactor(x.monthsSinceUsed));
+    recency[ex.positions[k]!] = recencyFactor(x.monthsSinceUsed);
     // Field by field: a spread of the match here cost more than computing the timeline.
     const skill: ReportSkill = { id: m.id, label: m.label, category: m.category, evidence: m.evidence, experience: { months: x.months, lastUsed: x.lastUsed, entries: x.entries } };
     return skill;
