@@ -56,8 +56,16 @@ export interface SkillMatch {
 const ACRONYM = '\u0001';
 const CONFIDENCE: Record<MatchKind, number> = { exact: 1, alias: 0.95, stem: 0.9, fuzzy: 0.75 };
 
-interface Hit { readonly skill: number }
-interface TrieNode { next: Map<string, TrieNode> | null; hits: Hit[] | null }
+interface Hit {
+  readonly skill: number;
+  /** The skill's `notWhen` rules, or null. */
+  readonly rules: SkillMatcher['notWhen'][number];
+  /** The skill's canonical and alias phrases as long as the path to this node (the only ones a match here can equal). */
+  canonical: readonly (readonly string[])[];
+  alias: readonly (readonly string[])[];
+}
+/** Children are keyed by the number of their key (`SkillMatcher.keyIds`): a Map lookup by number, not by string. */
+interface TrieNode { next: Map<number, TrieNode> | null; hits: Hit[] | null }
 
 interface Cue { readonly words: readonly string[]; readonly text: string }
 /** Cues indexed by one of their words (the last for cues before a match, the first for cues after), longest first. */
@@ -73,6 +81,8 @@ export interface SkillMatcher {
   readonly stems: ReadonlySet<string>;
   /** Keys that occur after the first word of some phrase. */
   readonly innerKeys: ReadonlySet<string>;
+  /** Each trie key (stem or exact-case acronym key) by its number. */
+  readonly keyIds: ReadonlyMap<string, number>;
   /** Scratch space for one text's look-back chains (reused: matching is synchronous and never re-entered). */
   scratch: Int32Array;
   /** Long alias words by their first two letters, for typo tolerance. */
@@ -174,7 +184,7 @@ export function compileSkills(skills: readonly Skill[], lexicon: Lexicon): Skill
   const canonicalForms = skills.map((s) => new Set([s.label, ...(s.seedTerms ?? [])].map((t) => tokenize(t).map((x) => x.lower).join(' '))));
   const phrases = (forms: ReadonlySet<string>): string[][] => [...forms].map((f) => f.split(' ')).filter((w) => w.length > 1);
   const m: SkillMatcher = {
-    skills, root, acronyms, stems, innerKeys: new Set(), scratch: new Int32Array(0), fuzzyVocab: new Map(), fuzzyExclude: new Set(FUZZY_EXCLUDE),
+    skills, root, acronyms, stems, innerKeys: new Set(), keyIds: new Map(), scratch: new Int32Array(0), fuzzyVocab: new Map(), fuzzyExclude: new Set(FUZZY_EXCLUDE),
     negationCues: cues(lexicon.negation.pre, 'last'), hedgeCues: cues(lexicon.hedging.pre, 'last'), postHedgeCues: cues(lexicon.hedging.post, 'first'),
     postNegationCues: cues(lexicon.negation.post ?? [], 'first'),
     hedgeVoidedBy: new Set((lexicon.hedging.voidedBy ?? []).map((w) => w.toLowerCase())),
@@ -192,17 +202,26 @@ export function compileSkills(skills: readonly Skill[], lexicon: Lexicon): Skill
   };
   for (const set of m.nests) for (const k of set ?? []) m.nestable[k] = 1;
   m.population.forEach((p, k) => { if (p) m.nestable[k] = 1; });
-  const insert = (keys: string[], hit: Hit): void => {
+  const keyIds = m.keyIds as Map<string, number>;
+  const keyId = (k: string): number => {
+    let id = keyIds.get(k);
+    if (id === undefined) { id = keyIds.size; keyIds.set(k, id); }
+    return id;
+  };
+  // Nodes with hits by depth, to give each hit the phrases of that length once the forms are all known.
+  const ends: { node: TrieNode; depth: number }[] = [];
+  const insert = (keys: string[], skill: number): void => {
     let node = root;
     keys.forEach((k, depth) => { if (depth > 0) (m.innerKeys as Set<string>).add(k); });
     for (const k of keys) {
       node.next ??= new Map();
-      let child = node.next.get(k);
-      if (!child) { child = { next: null, hits: null }; node.next.set(k, child); }
+      const id = keyId(k);
+      let child = node.next.get(id);
+      if (!child) { child = { next: null, hits: null }; node.next.set(id, child); }
       node = child;
     }
-    node.hits ??= [];
-    if (!node.hits.some((h) => h.skill === hit.skill)) node.hits.push(hit);
+    if (!node.hits) { node.hits = []; ends.push({ node, depth: keys.length }); }
+    if (!node.hits.some((h) => h.skill === skill)) node.hits.push({ skill, rules: m.notWhen[skill]!, canonical: [], alias: [] });
   };
   skills.forEach((skill, index) => {
     for (const alias of skill.aliases) {
@@ -212,14 +231,20 @@ export function compileSkills(skills: readonly Skill[], lexicon: Lexicon): Skill
       (m.aliasForms[index] as Set<string>).add(toks.map((t) => t.lower).join(' '));
       keys.forEach((k) => stems.add(k));
       for (const t of toks) if (t.lower.length >= FUZZY_MIN_LENGTH && /^[a-z]+$/.test(t.lower)) vocab.add(t.lower);
-      insert(keys, { skill: index });
+      insert(keys, index);
     }
     for (const acr of skill.acronyms ?? []) {
       acronyms.add(acr);
-      insert([ACRONYM + acr], { skill: index });
+      insert([ACRONYM + acr], index);
     }
   });
   m.aliasForms.forEach((forms, k) => { (m.aliasPhrases as string[][][])[k] = phrases(forms); });
+  for (const { node, depth } of ends) {
+    for (const h of node.hits!) {
+      h.canonical = m.canonicalPhrases[h.skill]!.filter((p) => p.length === depth);
+      h.alias = m.aliasPhrases[h.skill]!.filter((p) => p.length === depth);
+    }
+  }
   const buckets = m.fuzzyVocab as Map<string, string[]>;
   for (const w of [...vocab].sort()) {
     const k = w.slice(0, 2);
@@ -258,13 +283,23 @@ const PHRASE_STOP = GAP_CLAUSE | GAP_BRACKET | GAP_BLANK_LINE;
  * What matching needs to know about one word as written, computed once per analyzer: its trie keys (stem,
  * exact-case acronym, typo correction), the trie nodes it opens from the root, and the cue buckets it ends or starts.
  */
-/** A phrase this word can start: the trie node it opens, and how. */
+/** A phrase this word can start: the trie node it opens, and how (booleans, read per token, not string compares). */
 interface Start {
   readonly node: TrieNode;
-  readonly via: 'stem' | 'acronym' | 'fuzzy';
   readonly usedStem: boolean;
-  /** The match kind of each of `node.hits` when the phrase is this word alone (it depends on the word only). */
-  readonly kinds: readonly MatchKind[] | null;
+  readonly fuzzy: boolean;
+  readonly acronym: boolean;
+  /** The candidates of `node.hits` when the phrase is this word alone: they depend on the word only. */
+  readonly single: readonly Single[] | null;
+}
+
+/** A one-word match worked out for the word: the skill, its kind, and the skill's `notWhen` rules for this word. */
+interface Single {
+  readonly skill: number;
+  readonly kind: MatchKind;
+  readonly confidence: number;
+  /** The rules whose form is this word (the others never apply to it), or null. */
+  readonly rules: NonNullable<SkillMatcher['notWhen'][number]> | null;
 }
 
 export interface WordInfo {
@@ -280,6 +315,12 @@ export interface WordInfo {
   readonly postNegationStart: readonly Cue[] | null;
   /** False when none of the word's keys continues any phrase: the walk need not look it up. */
   readonly inner: boolean;
+  /** The numbers (`SkillMatcher.keyIds`) of the word's keys when they continue some phrase, else -1. */
+  readonly stemKey: number;
+  readonly acronymKey: number;
+  readonly fuzzyKey: number;
+  /** The stem differs from the word (a match through it is a stem match). */
+  readonly stemmed: boolean;
   /** The responsibility concept of the word (see match-responsibilities), for the matcher in `conceptFor`. */
   concept: number;
   conceptFor: object | null;
@@ -295,15 +336,22 @@ function wordInfo(m: SkillMatcher, raw: string, lower: string): WordInfo {
   if (fuzzy === stem) fuzzy = null;
   const starts: Start[] = [];
   const next = m.root.next;
-  const start = (node: TrieNode | undefined, via: Start['via']): void => {
+  const start = (key: string, via: 'stem' | 'acronym' | 'fuzzy'): void => {
+    const id = m.keyIds.get(key);
+    const node = id === undefined ? undefined : next?.get(id);
     if (!node) return;
     const usedStem = via === 'stem' && stem !== lower;
-    const kinds = node.hits ? node.hits.map((h) => kindOf(m, h.skill, lower, usedStem, via === 'fuzzy', via === 'acronym')) : null;
-    starts.push({ node, via, usedStem, kinds });
+    const single = node.hits ? node.hits.map((h): Single => {
+      const kind = kindOf(m, h.skill, lower, usedStem, via === 'fuzzy', via === 'acronym');
+      const rules = h.rules?.filter((r) => r.form === lower) ?? [];
+      return { skill: h.skill, kind, confidence: CONFIDENCE[kind], rules: rules.length ? rules : null };
+    }) : null;
+    starts.push({ node, usedStem, fuzzy: via === 'fuzzy', acronym: via === 'acronym', single });
   };
-  start(next?.get(stem), 'stem');
-  if (acronym) start(next?.get(acronym), 'acronym');
-  if (fuzzy) start(next?.get(fuzzy), 'fuzzy');
+  start(stem, 'stem');
+  if (acronym) start(acronym, 'acronym');
+  if (fuzzy) start(fuzzy, 'fuzzy');
+  const innerKey = (key: string | null): number => (key !== null && m.innerKeys.has(key) ? m.keyIds.get(key)! : -1);
   w = {
     stem, acronym, fuzzy, starts: starts.length ? starts : null,
     terminator: m.terminators.has(lower),
@@ -312,6 +360,10 @@ function wordInfo(m: SkillMatcher, raw: string, lower: string): WordInfo {
     postHedgeStart: m.postHedgeCues.get(lower) ?? null,
     postNegationStart: m.postNegationCues.get(lower) ?? null,
     inner: m.innerKeys.has(stem) || (acronym !== null && m.innerKeys.has(acronym)) || (fuzzy !== null && m.innerKeys.has(fuzzy)),
+    stemKey: innerKey(stem),
+    acronymKey: innerKey(acronym),
+    fuzzyKey: innerKey(fuzzy),
+    stemmed: stem !== lower,
     concept: -1,
     conceptFor: null,
   };
@@ -350,21 +402,19 @@ export function findCandidates(m: SkillMatcher, tokens: readonly Token[], words:
   for (let i = 0; i < tokens.length; i++) {
     const starts = words[i]!.starts;
     if (starts === null) continue;
-    for (const s of starts) {
-      const usedFuzzy = s.via === 'fuzzy';
-      const usedAcronym = s.via === 'acronym';
-      const { hits, next } = s.node;
-      // The one-word phrase: its kinds were worked out once for the word.
-      if (hits) {
-        for (let k = 0; k < hits.length; k++) {
-          const skill = hits[k]!.skill;
-          const rules = m.notWhen[skill];
-          if (rules && excluded(rules, tokens[i]!.lower, tokens, i, i + 1)) continue;
-          const kind = s.kinds![k]!;
-          out.push({ start: i, end: i + 1, skill, kind, confidence: CONFIDENCE[kind], acronym: usedAcronym });
+    for (let t = 0; t < starts.length; t++) {
+      const s = starts[t]!;
+      // The one-word phrase: its candidates were worked out once for the word.
+      const single = s.single;
+      if (single !== null) {
+        for (let k = 0; k < single.length; k++) {
+          const h = single[k]!;
+          if (h.rules !== null && excluded(h.rules, tokens[i]!.lower, tokens, i, i + 1)) continue;
+          out.push({ start: i, end: i + 1, skill: h.skill, kind: h.kind, confidence: h.confidence, acronym: s.acronym });
         }
       }
-      if (next) descend(m, tokens, words, out, next, i, i + 1, s.usedStem, usedFuzzy, usedAcronym);
+      const next = s.node.next;
+      if (next !== null) descend(m, tokens, words, out, next, i, i + 1, s.usedStem, s.fuzzy, s.acronym);
     }
   }
   return out;
@@ -396,32 +446,35 @@ function isPhrase(phrases: readonly (readonly string[])[], tokens: readonly Toke
 // Depth-first over the phrase continuations of tokens i..j-1 (a phrase of two words or more at each step).
 // Top-level functions, not closures per call, so V8 optimizes them once for every resume.
 function walk(m: SkillMatcher, tokens: readonly Token[], words: readonly WordInfo[], out: Candidate[], node: TrieNode, i: number, j: number, usedStem: boolean, usedFuzzy: boolean, usedAcronym: boolean): void {
-  if (node.hits) {
-    for (const h of node.hits) {
-      const rules = m.notWhen[h.skill];
-      if (rules && excluded(rules, literalOf(tokens, i, j), tokens, i, j)) continue;
-      // As kindOf, with the phrase compared word by word.
+  const hits = node.hits;
+  if (hits !== null) {
+    for (let k = 0; k < hits.length; k++) {
+      const h = hits[k]!;
+      if (h.rules && excluded(h.rules, literalOf(tokens, i, j), tokens, i, j)) continue;
+      // As kindOf, with the phrase compared word by word (only the skill's phrases of this length can equal it).
       const kind: MatchKind = usedFuzzy ? 'fuzzy'
-        : isPhrase(m.canonicalPhrases[h.skill]!, tokens, i, j) ? 'exact'
-        : usedAcronym || !usedStem || isPhrase(m.aliasPhrases[h.skill]!, tokens, i, j) ? 'alias' : 'stem';
+        : h.canonical.length !== 0 && isPhrase(h.canonical, tokens, i, j) ? 'exact'
+        : usedAcronym || !usedStem || (h.alias.length !== 0 && isPhrase(h.alias, tokens, i, j)) ? 'alias' : 'stem';
       out.push({ start: i, end: j, skill: h.skill, kind, confidence: CONFIDENCE[kind], acronym: usedAcronym });
     }
   }
-  if (node.next) descend(m, tokens, words, out, node.next, i, j, usedStem, usedFuzzy, usedAcronym);
+  if (node.next !== null) descend(m, tokens, words, out, node.next, i, j, usedStem, usedFuzzy, usedAcronym);
 }
 
-function descend(m: SkillMatcher, tokens: readonly Token[], words: readonly WordInfo[], out: Candidate[], next: Map<string, TrieNode>, i: number, j: number, usedStem: boolean, usedFuzzy: boolean, usedAcronym: boolean): void {
+function descend(m: SkillMatcher, tokens: readonly Token[], words: readonly WordInfo[], out: Candidate[], next: Map<number, TrieNode>, i: number, j: number, usedStem: boolean, usedFuzzy: boolean, usedAcronym: boolean): void {
   if (j >= tokens.length || tokens[j]!.gap & PHRASE_STOP) return;
   const w = words[j]!;
-  if (!w.inner) return;
-  const byStem = next.get(w.stem);
-  if (byStem) walk(m, tokens, words, out, byStem, i, j + 1, usedStem || w.stem !== tokens[j]!.lower, usedFuzzy, usedAcronym);
-  if (w.acronym) {
-    const byAcr = next.get(w.acronym);
+  // A key of -1 continues no phrase; the others are looked up by number.
+  if (w.stemKey >= 0) {
+    const byStem = next.get(w.stemKey);
+    if (byStem) walk(m, tokens, words, out, byStem, i, j + 1, usedStem || w.stemmed, usedFuzzy, usedAcronym);
+  }
+  if (w.acronymKey >= 0) {
+    const byAcr = next.get(w.acronymKey);
     if (byAcr) walk(m, tokens, words, out, byAcr, i, j + 1, usedStem, usedFuzzy, true);
   }
-  if (w.fuzzy) {
-    const byFuzzy = next.get(w.fuzzy);
+  if (w.fuzzyKey >= 0) {
+    const byFuzzy = next.get(w.fuzzyKey);
     if (byFuzzy) walk(m, tokens, words, out, byFuzzy, i, j + 1, usedStem, true, usedAcronym);
   }
 }
