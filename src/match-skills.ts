@@ -493,6 +493,12 @@ export function resolveOverlaps(cands: readonly Candidate[]): Candidate[] {
     let b = a + 1;
     while (b < cands.length && cands[b]!.start < end) { if (cands[b]!.end > end) end = cands[b]!.end; b++; }
     if (b === a + 1) { kept.push(cands[a]!); a = b; continue; }
+    if (b === a + 2) {
+      // Two that share a token (the common cluster): the one the sort would put first is kept, the other never fits.
+      const x = cands[a]!;
+      const y = cands[a + 1]!;
+      if (y.start < x.end && x.start < y.end) { kept.push(byPreference(x, y) <= 0 ? x : y); a = b; continue; }
+    }
     const cluster = stableSort(cands.slice(a, b), byPreference);
     // Tokens taken, relative to the cluster's first token (a few bytes: small typed arrays live on the JS heap).
     const base = cands[a]!.start;
@@ -551,8 +557,22 @@ function keepNested(m: SkillMatcher, tokens: readonly Token[], cands: readonly C
     added.push(c);
   }
   if (added === null) return kept;
-  // Same start and skill (two nested spans of one skill): the longer first.
-  return [...kept, ...added].sort((a, b) => a.start - b.start || a.skill - b.skill || b.end - a.end);
+  // kept is in order (one candidate per start), and no added candidate has the start, skill and end of another or of
+  // a kept one: sorting the few added and merging them in gives the one order a sort of them all would.
+  stableSort(added, byNesting);
+  const all: Candidate[] = [];
+  let q = 0;
+  for (const c of kept) {
+    while (q < added.length && byNesting(added[q]!, c) < 0) all.push(added[q++]!);
+    all.push(c);
+  }
+  while (q < added.length) all.push(added[q++]!);
+  return all;
+}
+
+// Same start and skill (two nested spans of one skill): the longer first.
+function byNesting(a: Candidate, b: Candidate): number {
+  return a.start - b.start || a.skill - b.skill || b.end - a.end;
 }
 
 // Negation scope ends at clause punctuation, a blank line, or a line break that is not a wrapped sentence.
