@@ -588,33 +588,53 @@ const POST_WINDOW = 6;
  * (`scope[i]`: the last position at or before i where a negation scope stops), and for each cue kind the chain of
  * positions where such a cue can end (`prev[e]`: the largest e' <= e with a cue ending at token e' - 1, or 0).
  */
-interface LookBack { readonly scope: Int32Array; readonly negation: Int32Array; readonly hedge: Int32Array }
+interface LookBack {
+  readonly scope: Int32Array;
+  readonly negation: Int32Array;
+  readonly hedge: Int32Array;
+  /**
+   * For the cues written after a mention: `postHedge[i]` is the largest s < i where a word starts a hedging cue, or
+   * -1 (likewise `postNegation`). A mention with no such word in its window needs no scan of it.
+   */
+  readonly postHedge: Int32Array;
+  readonly postNegation: Int32Array;
+}
 
 function lookBack(m: SkillMatcher, tokens: readonly Token[], words: readonly WordInfo[]): LookBack {
   const n = tokens.length;
-  // The three chains share the matcher's scratch buffer: a typed array this size is allocated off the JS heap,
+  // The five chains share the matcher's scratch buffer: a typed array this size is allocated off the JS heap,
   // which costs more than filling it.
-  if (m.scratch.length < 3 * (n + 1)) m.scratch = new Int32Array(Math.max(3 * (n + 1), 2 * m.scratch.length));
+  if (m.scratch.length < 5 * (n + 1)) m.scratch = new Int32Array(Math.max(5 * (n + 1), 2 * m.scratch.length));
   const buf = m.scratch;
   const scope = buf.subarray(0, n + 1);
   const negation = buf.subarray(n + 1, 2 * (n + 1));
   const hedge = buf.subarray(2 * (n + 1), 3 * (n + 1));
+  const postHedge = buf.subarray(3 * (n + 1), 4 * (n + 1));
+  const postNegation = buf.subarray(4 * (n + 1), 5 * (n + 1));
   let sc = 0;
   let ng = 0;
   let hd = 0;
+  let ph = -1;
+  let pn = -1;
   scope[0] = 0;
   negation[0] = 0;
   hedge[0] = 0;
+  postHedge[0] = -1;
+  postNegation[0] = -1;
   for (let i = 1; i <= n; i++) {
     const w = words[i - 1]!;
     if (i === n || w.terminator || endsScope(tokens[i]!.gap)) sc = i;
     if (w.negationEnd !== null) ng = i;
     if (w.hedgeEnd !== null) hd = i;
+    if (w.postHedgeStart !== null) ph = i - 1;
+    if (w.postNegationStart !== null) pn = i - 1;
     scope[i] = sc;
     negation[i] = ng;
     hedge[i] = hd;
+    postHedge[i] = ph;
+    postNegation[i] = pn;
   }
-  return { scope, negation, hedge };
+  return { scope, negation, hedge, postHedge, postNegation };
 }
 
 /** Finds a cue that ends before token `start`, within PRE_WINDOW tokens of the same clause, nearest first. */
@@ -689,13 +709,19 @@ export function findMentions(m: SkillMatcher, tokens: readonly Token[]): RawMent
   const cands = findCandidates(m, tokens, words);
   const kept = keepNested(m, tokens, cands, resolveOverlaps(cands));
   const lb = lookBack(m, tokens, words);
-  return kept.map((c) => {
-    const neg = preCue(tokens, words, lb, c.start, false, m.hedgeVoidedBy) ?? postNegation(tokens, words, c.end);
-    const hedge = neg ? null : preCue(tokens, words, lb, c.start, true, m.hedgeVoidedBy) ?? postCue(tokens, words, c.end);
+  const n = tokens.length;
+  const out: RawMention[] = [];
+  for (let k = 0; k < kept.length; k++) {
+    const c = kept[k]!;
+    // The post-cue scans look at most POST_WINDOW tokens from c.end: with no cue word starting there, they find none.
+    const window = Math.min(n, c.end + POST_WINDOW);
+    const neg = preCue(tokens, words, lb, c.start, false, m.hedgeVoidedBy) ?? (lb.postNegation[window]! >= c.end ? postNegation(tokens, words, c.end) : null);
+    const hedge = neg ? null : preCue(tokens, words, lb, c.start, true, m.hedgeVoidedBy) ?? (lb.postHedge[window]! >= c.end ? postCue(tokens, words, c.end) : null);
     const cue = neg?.text ?? hedge?.text;
     // One literal per shape, not a property added later (a second hidden class for every reader of mentions).
-    return cue
+    out.push(cue
       ? { skill: c.skill, first: c.start, last: c.end - 1, kind: c.kind, confidence: c.confidence, negated: neg !== null, hedged: hedge !== null, cue }
-      : { skill: c.skill, first: c.start, last: c.end - 1, kind: c.kind, confidence: c.confidence, negated: neg !== null, hedged: hedge !== null };
-  });
+      : { skill: c.skill, first: c.start, last: c.end - 1, kind: c.kind, confidence: c.confidence, negated: neg !== null, hedged: hedge !== null });
+  }
+  return out;
 }
