@@ -64,8 +64,12 @@ interface Hit {
   canonical: readonly (readonly string[])[];
   alias: readonly (readonly string[])[];
 }
-/** Children are keyed by the number of their key (`SkillMatcher.keyIds`): a Map lookup by number, not by string. */
-interface TrieNode { next: Map<number, TrieNode> | null; hits: Hit[] | null }
+/**
+ * Children are keyed by the number of their key (`SkillMatcher.keyIds`). The walk finds them in a small open-addressed
+ * table built once compiled (`keys[s]`: a key number or -1 for an empty slot, `kids[s]` its child): a few array reads
+ * where a Map lookup is a call.
+ */
+interface TrieNode { next: Map<number, TrieNode> | null; hits: Hit[] | null; keys: Int32Array | null; kids: (TrieNode | null)[] | null }
 
 interface Cue { readonly words: readonly string[]; readonly text: string }
 /** Cues indexed by one of their words (the last for cues before a match, the first for cues after), longest first. */
@@ -177,7 +181,7 @@ function nestsOf(skills: readonly Skill[]): (ReadonlySet<number> | null)[] {
 
 /** Compiles skills into a matcher. Cost: about the number of alias words times one stem. */
 export function compileSkills(skills: readonly Skill[], lexicon: Lexicon): SkillMatcher {
-  const root: TrieNode = { next: null, hits: null };
+  const root: TrieNode = { next: null, hits: null, keys: null, kids: null };
   const acronyms = new Set<string>();
   const stems = new Set<string>();
   const vocab = new Set<string>();
@@ -217,7 +221,7 @@ export function compileSkills(skills: readonly Skill[], lexicon: Lexicon): Skill
       node.next ??= new Map();
       const id = keyId(k);
       let child = node.next.get(id);
-      if (!child) { child = { next: null, hits: null }; node.next.set(id, child); }
+      if (!child) { child = { next: null, hits: null, keys: null, kids: null }; node.next.set(id, child); }
       node = child;
     }
     if (!node.hits) { node.hits = []; ends.push({ node, depth: keys.length }); }
@@ -239,6 +243,23 @@ export function compileSkills(skills: readonly Skill[], lexicon: Lexicon): Skill
     }
   });
   m.aliasForms.forEach((forms, k) => { (m.aliasPhrases as string[][][])[k] = phrases(forms); });
+  const tables = (node: TrieNode): void => {
+    if (!node.next) return;
+    let size = 2;
+    while (size < 2 * node.next.size) size *= 2; // at least half the slots empty: a probe always ends
+    const keys = new Int32Array(size).fill(-1);
+    const kids = new Array<TrieNode | null>(size).fill(null);
+    for (const [key, child] of node.next) {
+      let slot = key & (size - 1);
+      while (keys[slot] !== -1) slot = (slot + 1) & (size - 1);
+      keys[slot] = key;
+      kids[slot] = child;
+      tables(child);
+    }
+    node.keys = keys;
+    node.kids = kids;
+  };
+  tables(root);
   for (const { node, depth } of ends) {
     for (const h of node.hits!) {
       h.canonical = m.canonicalPhrases[h.skill]!.filter((p) => p.length === depth);
@@ -286,6 +307,8 @@ const PHRASE_STOP = GAP_CLAUSE | GAP_BRACKET | GAP_BLANK_LINE;
 /** A phrase this word can start: the trie node it opens, and how (booleans, read per token, not string compares). */
 interface Start {
   readonly node: TrieNode;
+  /** The node when phrases go on from it, else null. */
+  readonly longer: TrieNode | null;
   readonly usedStem: boolean;
   readonly fuzzy: boolean;
   readonly acronym: boolean;
@@ -346,7 +369,7 @@ function wordInfo(m: SkillMatcher, raw: string, lower: string): WordInfo {
       const rules = h.rules?.filter((r) => r.form === lower) ?? [];
       return { skill: h.skill, kind, confidence: CONFIDENCE[kind], rules: rules.length ? rules : null };
     }) : null;
-    starts.push({ node, usedStem, fuzzy: via === 'fuzzy', acronym: via === 'acronym', single });
+    starts.push({ node, longer: node.keys === null ? null : node, usedStem, fuzzy: via === 'fuzzy', acronym: via === 'acronym', single });
   };
   start(stem, 'stem');
   if (acronym) start(acronym, 'acronym');
@@ -413,8 +436,7 @@ export function findCandidates(m: SkillMatcher, tokens: readonly Token[], words:
           out.push({ start: i, end: i + 1, skill: h.skill, kind: h.kind, confidence: h.confidence, acronym: s.acronym });
         }
       }
-      const next = s.node.next;
-      if (next !== null) descend(m, tokens, words, out, next, i, i + 1, s.usedStem, s.fuzzy, s.acronym);
+      if (s.longer !== null) descend(m, tokens, words, out, s.longer, i, i + 1, s.usedStem, s.fuzzy, s.acronym);
     }
   }
   return out;
@@ -458,23 +480,34 @@ function walk(m: SkillMatcher, tokens: readonly Token[], words: readonly WordInf
       out.push({ start: i, end: j, skill: h.skill, kind, confidence: CONFIDENCE[kind], acronym: usedAcronym });
     }
   }
-  if (node.next !== null) descend(m, tokens, words, out, node.next, i, j, usedStem, usedFuzzy, usedAcronym);
+  if (node.keys !== null) descend(m, tokens, words, out, node, i, j, usedStem, usedFuzzy, usedAcronym);
 }
 
-function descend(m: SkillMatcher, tokens: readonly Token[], words: readonly WordInfo[], out: Candidate[], next: Map<number, TrieNode>, i: number, j: number, usedStem: boolean, usedFuzzy: boolean, usedAcronym: boolean): void {
+/** The child of `node` (which has children) by a key number (>= 0), or null. */
+function childOf(node: TrieNode, key: number): TrieNode | null {
+  const keys = node.keys!;
+  const mask = keys.length - 1;
+  for (let slot = key & mask; ; slot = (slot + 1) & mask) {
+    const k = keys[slot]!;
+    if (k === key) return node.kids![slot]!;
+    if (k === -1) return null;
+  }
+}
+
+function descend(m: SkillMatcher, tokens: readonly Token[], words: readonly WordInfo[], out: Candidate[], node: TrieNode, i: number, j: number, usedStem: boolean, usedFuzzy: boolean, usedAcronym: boolean): void {
   if (j >= tokens.length || tokens[j]!.gap & PHRASE_STOP) return;
   const w = words[j]!;
   // A key of -1 continues no phrase; the others are looked up by number.
   if (w.stemKey >= 0) {
-    const byStem = next.get(w.stemKey);
+    const byStem = childOf(node, w.stemKey);
     if (byStem) walk(m, tokens, words, out, byStem, i, j + 1, usedStem || w.stemmed, usedFuzzy, usedAcronym);
   }
   if (w.acronymKey >= 0) {
-    const byAcr = next.get(w.acronymKey);
+    const byAcr = childOf(node, w.acronymKey);
     if (byAcr) walk(m, tokens, words, out, byAcr, i, j + 1, usedStem, usedFuzzy, true);
   }
   if (w.fuzzyKey >= 0) {
-    const byFuzzy = next.get(w.fuzzyKey);
+    const byFuzzy = childOf(node, w.fuzzyKey);
     if (byFuzzy) walk(m, tokens, words, out, byFuzzy, i, j + 1, usedStem, true, usedAcronym);
   }
 }
