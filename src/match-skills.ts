@@ -119,7 +119,7 @@ export interface SkillMatcher {
   readonly aliasPhrases: readonly (readonly (readonly string[])[])[];
   readonly canonicalPhrases: readonly (readonly (readonly string[])[])[];
   /**
-   * Per skill index: the other skills a mention of it may contain and still count (see `keepNested`), or null.
+   * Per skill index: the other skills a mention of it may contain and still count (see `addNested`), or null.
    * A credential name contains the broader credential it implies ("EMT" in "EMT-B") and the generic credential
    * word it spells out ("certified" in "BLS certified").
    */
@@ -521,36 +521,48 @@ function descend(m: SkillMatcher, tokens: readonly Token[], words: readonly Word
 export function resolveOverlaps(cands: readonly Candidate[]): Candidate[] {
   const kept: Candidate[] = [];
   for (let a = 0; a < cands.length;) {
-    // [a, b): a cluster of candidates chained by overlaps; cands after it start at or after its end.
-    let end = cands[a]!.end;
-    let b = a + 1;
-    while (b < cands.length && cands[b]!.start < end) { if (cands[b]!.end > end) end = cands[b]!.end; b++; }
-    if (b === a + 1) { kept.push(cands[a]!); a = b; continue; }
-    if (b === a + 2) {
-      // Two that share a token (the common cluster): the one the sort would put first is kept, the other never fits.
-      const x = cands[a]!;
-      const y = cands[a + 1]!;
-      if (y.start < x.end && x.start < y.end) { kept.push(byPreference(x, y) <= 0 ? x : y); a = b; continue; }
-    }
-    const cluster = stableSort(cands.slice(a, b), byPreference);
-    // Tokens taken, relative to the cluster's first token (a few bytes: small typed arrays live on the JS heap).
-    const base = cands[a]!.start;
-    const taken = new Uint8Array(end - base);
-    const from = kept.length;
-    for (const c of cluster) {
-      let free = true;
-      for (let t = c.start; t < c.end; t++) if (taken[t - base]) { free = false; break; }
-      if (!free) continue;
-      taken.fill(1, c.start - base, c.end - base);
-      kept.push(c);
-    }
-    if (kept.length - from > 1) {
-      const part = stableSort(kept.splice(from), byStart);
-      for (const c of part) kept.push(c);
-    }
+    const b = clusterEnd(cands, a);
+    keepCluster(cands, a, b, kept);
     a = b;
   }
   return kept;
+}
+
+/** The end of the cluster from `a`: [a, b) are chained by overlaps; cands after it start at or after its last token. */
+function clusterEnd(cands: readonly Candidate[], a: number): number {
+  let end = cands[a]!.end;
+  let b = a + 1;
+  while (b < cands.length && cands[b]!.start < end) { if (cands[b]!.end > end) end = cands[b]!.end; b++; }
+  return b;
+}
+
+/** Appends to `kept` the candidates of the cluster [a, b) that win their overlaps, in order of start. */
+function keepCluster(cands: readonly Candidate[], a: number, b: number, kept: Candidate[]): void {
+  if (b === a + 1) { kept.push(cands[a]!); return; }
+  if (b === a + 2) {
+    // Two that share a token (the common cluster): the one the sort would put first is kept, the other never fits.
+    const x = cands[a]!;
+    const y = cands[a + 1]!;
+    if (y.start < x.end && x.start < y.end) { kept.push(byPreference(x, y) <= 0 ? x : y); return; }
+  }
+  let end = cands[a]!.end;
+  for (let k = a + 1; k < b; k++) if (cands[k]!.end > end) end = cands[k]!.end;
+  const cluster = stableSort(cands.slice(a, b), byPreference);
+  // Tokens taken, relative to the cluster's first token (a few bytes: small typed arrays live on the JS heap).
+  const base = cands[a]!.start;
+  const taken = new Uint8Array(end - base);
+  const from = kept.length;
+  for (const c of cluster) {
+    let free = true;
+    for (let t = c.start; t < c.end; t++) if (taken[t - base]) { free = false; break; }
+    if (!free) continue;
+    taken.fill(1, c.start - base, c.end - base);
+    kept.push(c);
+  }
+  if (kept.length - from > 1) {
+    const part = stableSort(kept.splice(from), byStart);
+    for (const c of part) kept.push(c);
+  }
 }
 
 function byPreference(a: Candidate, b: Candidate): number {
@@ -561,18 +573,33 @@ function byStart(a: Candidate, b: Candidate): number {
 }
 
 /**
- * Adds back the candidates an overlap dropped that still count inside the mention that won: what a credential
- * name implies or spells out (`nests`), and a population skill as the head noun at the end of a phrase
- * ("transported patients" shows patients; "patient care" does not). Linear in the candidates.
+ * Overlaps resolved as `resolveOverlaps` does, then the candidates an overlap dropped that still count inside the
+ * mention that won added back: what a credential name implies or spells out (`nests`), and a population skill as the
+ * head noun at the end of a phrase ("transported patients" shows patients; "patient care" does not). Sorted by start,
+ * skill, then the longer span first.
  */
-function keepNested(m: SkillMatcher, tokens: readonly Token[], cands: readonly Candidate[], kept: Candidate[]): Candidate[] {
-  if (kept.length === cands.length) return kept;
+function keepWithNested(m: SkillMatcher, tokens: readonly Token[], cands: readonly Candidate[]): Candidate[] {
+  const kept: Candidate[] = [];
+  for (let a = 0; a < cands.length;) {
+    const b = clusterEnd(cands, a);
+    const from = kept.length;
+    keepCluster(cands, a, b, kept);
+    // A dropped candidate lies within a kept one of its own cluster, if any (clusters share no token).
+    if (kept.length - from < b - a) addNested(m, tokens, cands, a, b, kept, from);
+    a = b;
+  }
+  return kept;
+}
+
+/** Adds the candidates of the cluster [a, b) that count nested in its kept ones (`kept[from..]`), keeping the order. */
+function addNested(m: SkillMatcher, tokens: readonly Token[], cands: readonly Candidate[], a: number, b: number, kept: Candidate[], from: number): void {
   let added: Candidate[] | null = null;
-  for (const c of cands) {
+  for (let k = a; k < b; k++) {
+    const c = cands[k]!;
     // Most dropped candidates are of skills that never nest: one array read rules them out.
     if (m.nestable[c.skill] === 0) continue;
     // The kept candidate that starts at or before c (kept is sorted by start and does not overlap).
-    let lo = 0;
+    let lo = from;
     let hi = kept.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
@@ -586,21 +613,20 @@ function keepNested(m: SkillMatcher, tokens: readonly Token[], cands: readonly C
       (m.population[c.skill] === 1 && c.start > outer.start && (c.end === outer.end || tokens[c.end - 1]!.lower.endsWith('s')));
     if (!ok) continue;
     added ??= [];
-    if (added.some((a) => a.skill === c.skill && a.start === c.start && a.end === c.end)) continue;
+    if (added.some((x) => x.skill === c.skill && x.start === c.start && x.end === c.end)) continue;
     added.push(c);
   }
-  if (added === null) return kept;
-  // kept is in order (one candidate per start), and no added candidate has the start, skill and end of another or of
-  // a kept one: sorting the few added and merging them in gives the one order a sort of them all would.
+  if (added === null) return;
+  // kept[from..] is in order (one candidate per start), and no added candidate has the start, skill and end of another
+  // or of a kept one: sorting the few added and merging them in gives the one order a sort of them all would.
   stableSort(added, byNesting);
-  const all: Candidate[] = [];
+  const part = kept.splice(from);
   let q = 0;
-  for (const c of kept) {
-    while (q < added.length && byNesting(added[q]!, c) < 0) all.push(added[q++]!);
-    all.push(c);
+  for (const c of part) {
+    while (q < added.length && byNesting(added[q]!, c) < 0) kept.push(added[q++]!);
+    kept.push(c);
   }
-  while (q < added.length) all.push(added[q++]!);
-  return all;
+  while (q < added.length) kept.push(added[q++]!);
 }
 
 // Same start and skill (two nested spans of one skill): the longer first.
@@ -740,7 +766,7 @@ export interface RawMention {
 export function findMentions(m: SkillMatcher, tokens: readonly Token[]): RawMention[] {
   const words = wordsOf(m, tokens);
   const cands = findCandidates(m, tokens, words);
-  const kept = keepNested(m, tokens, cands, resolveOverlaps(cands));
+  const kept = keepWithNested(m, tokens, cands);
   const lb = lookBack(m, tokens, words);
   const n = tokens.length;
   const out: RawMention[] = [];
