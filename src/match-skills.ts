@@ -344,10 +344,18 @@ export interface WordInfo {
   readonly fuzzyKey: number;
   /** The stem differs from the word (a match through it is a stem match). */
   readonly stemmed: boolean;
+  /** CUE_* bits: the cue roles above in one number, so the look-back pass reads one field per token. */
+  readonly cueFlags: number;
   /** The responsibility concept of the word (see match-responsibilities), for the matcher in `conceptFor`. */
   concept: number;
   conceptFor: object | null;
 }
+
+const CUE_TERMINATOR = 1;
+const CUE_NEGATION_END = 2;
+const CUE_HEDGE_END = 4;
+/** The word starts a cue written after a mention (hedging or negation). */
+const CUE_POST_START = 8;
 
 function wordInfo(m: SkillMatcher, raw: string, lower: string): WordInfo {
   let w = m.wordMemo.get(raw);
@@ -375,18 +383,21 @@ function wordInfo(m: SkillMatcher, raw: string, lower: string): WordInfo {
   if (acronym) start(acronym, 'acronym');
   if (fuzzy) start(fuzzy, 'fuzzy');
   const innerKey = (key: string | null): number => (key !== null && m.innerKeys.has(key) ? m.keyIds.get(key)! : -1);
+  const terminator = m.terminators.has(lower);
+  const negationEnd = m.negationCues.get(lower) ?? null;
+  const hedgeEnd = m.hedgeCues.get(lower) ?? null;
+  const postHedgeStart = m.postHedgeCues.get(lower) ?? null;
+  const postNegationStart = m.postNegationCues.get(lower) ?? null;
   w = {
     stem, acronym, fuzzy, starts: starts.length ? starts : null,
-    terminator: m.terminators.has(lower),
-    negationEnd: m.negationCues.get(lower) ?? null,
-    hedgeEnd: m.hedgeCues.get(lower) ?? null,
-    postHedgeStart: m.postHedgeCues.get(lower) ?? null,
-    postNegationStart: m.postNegationCues.get(lower) ?? null,
+    terminator, negationEnd, hedgeEnd, postHedgeStart, postNegationStart,
     inner: m.innerKeys.has(stem) || (acronym !== null && m.innerKeys.has(acronym)) || (fuzzy !== null && m.innerKeys.has(fuzzy)),
     stemKey: innerKey(stem),
     acronymKey: innerKey(acronym),
     fuzzyKey: innerKey(fuzzy),
     stemmed: stem !== lower,
+    cueFlags: (terminator ? CUE_TERMINATOR : 0) | (negationEnd ? CUE_NEGATION_END : 0) | (hedgeEnd ? CUE_HEDGE_END : 0) |
+      (postHedgeStart || postNegationStart ? CUE_POST_START : 0),
     concept: -1,
     conceptFor: null,
   };
@@ -652,48 +663,45 @@ interface LookBack {
   readonly negation: Int32Array;
   readonly hedge: Int32Array;
   /**
-   * For the cues written after a mention: `postHedge[i]` is the largest s < i where a word starts a hedging cue, or
-   * -1 (likewise `postNegation`). A mention with no such word in its window needs no scan of it.
+   * For the cues written after a mention: `post[i]` is the largest s < i where a word starts a hedging or negation
+   * cue, or -1. A mention with no such word in its window needs no scan of it.
    */
-  readonly postHedge: Int32Array;
-  readonly postNegation: Int32Array;
+  readonly post: Int32Array;
 }
 
 function lookBack(m: SkillMatcher, tokens: readonly Token[], words: readonly WordInfo[]): LookBack {
   const n = tokens.length;
-  // The five chains share the matcher's scratch buffer: a typed array this size is allocated off the JS heap,
+  // The four chains share the matcher's scratch buffer: a typed array this size is allocated off the JS heap,
   // which costs more than filling it.
-  if (m.scratch.length < 5 * (n + 1)) m.scratch = new Int32Array(Math.max(5 * (n + 1), 2 * m.scratch.length));
+  if (m.scratch.length < 4 * (n + 1)) m.scratch = new Int32Array(Math.max(4 * (n + 1), 2 * m.scratch.length));
   const buf = m.scratch;
   const scope = buf.subarray(0, n + 1);
   const negation = buf.subarray(n + 1, 2 * (n + 1));
   const hedge = buf.subarray(2 * (n + 1), 3 * (n + 1));
-  const postHedge = buf.subarray(3 * (n + 1), 4 * (n + 1));
-  const postNegation = buf.subarray(4 * (n + 1), 5 * (n + 1));
+  const post = buf.subarray(3 * (n + 1), 4 * (n + 1));
   let sc = 0;
   let ng = 0;
   let hd = 0;
-  let ph = -1;
-  let pn = -1;
+  let ps = -1;
   scope[0] = 0;
   negation[0] = 0;
   hedge[0] = 0;
-  postHedge[0] = -1;
-  postNegation[0] = -1;
+  post[0] = -1;
   for (let i = 1; i <= n; i++) {
-    const w = words[i - 1]!;
-    if (i === n || w.terminator || endsScope(tokens[i]!.gap)) sc = i;
-    if (w.negationEnd !== null) ng = i;
-    if (w.hedgeEnd !== null) hd = i;
-    if (w.postHedgeStart !== null) ph = i - 1;
-    if (w.postNegationStart !== null) pn = i - 1;
+    const f = words[i - 1]!.cueFlags;
+    if (i === n || (f & CUE_TERMINATOR) !== 0 || endsScope(tokens[i]!.gap)) sc = i;
+    // Most words have no cue role at all.
+    if (f !== 0) {
+      if (f & CUE_NEGATION_END) ng = i;
+      if (f & CUE_HEDGE_END) hd = i;
+      if (f & CUE_POST_START) ps = i - 1;
+    }
     scope[i] = sc;
     negation[i] = ng;
     hedge[i] = hd;
-    postHedge[i] = ph;
-    postNegation[i] = pn;
+    post[i] = ps;
   }
-  return { scope, negation, hedge, postHedge, postNegation };
+  return { scope, negation, hedge, post };
 }
 
 /** Finds a cue that ends before token `start`, within PRE_WINDOW tokens of the same clause, nearest first. */
@@ -773,9 +781,9 @@ export function findMentions(m: SkillMatcher, tokens: readonly Token[]): RawMent
   for (let k = 0; k < kept.length; k++) {
     const c = kept[k]!;
     // The post-cue scans look at most POST_WINDOW tokens from c.end: with no cue word starting there, they find none.
-    const window = Math.min(n, c.end + POST_WINDOW);
-    const neg = preCue(tokens, words, lb, c.start, false, m.hedgeVoidedBy) ?? (lb.postNegation[window]! >= c.end ? postNegation(tokens, words, c.end) : null);
-    const hedge = neg ? null : preCue(tokens, words, lb, c.start, true, m.hedgeVoidedBy) ?? (lb.postHedge[window]! >= c.end ? postCue(tokens, words, c.end) : null);
+    const post = lb.post[Math.min(n, c.end + POST_WINDOW)]! >= c.end;
+    const neg = preCue(tokens, words, lb, c.start, false, m.hedgeVoidedBy) ?? (post ? postNegation(tokens, words, c.end) : null);
+    const hedge = neg ? null : preCue(tokens, words, lb, c.start, true, m.hedgeVoidedBy) ?? (post ? postCue(tokens, words, c.end) : null);
     const cue = neg?.text ?? hedge?.text;
     // One literal per shape, not a property added later (a second hidden class for every reader of mentions).
     out.push(cue
