@@ -295,7 +295,25 @@ function fuzzyStem(m: SkillMatcher, lower: string): string | null {
   return result;
 }
 
-interface Candidate { start: number; end: number; skill: number; kind: MatchKind; confidence: number; /** Matched an exact-case acronym. */ acronym: boolean }
+/**
+ * A match before overlaps are resolved. It is allocated in the shape of the mention it may become (RawMention's
+ * fields, then what resolution reads), so a kept candidate is its own mention: negation and hedging are set in place.
+ */
+interface Candidate extends RawMention {
+  negated: boolean;
+  hedged: boolean;
+  cue: string | undefined;
+  /** Token span, end exclusive. */
+  readonly start: number;
+  readonly end: number;
+  /** Matched an exact-case acronym. */
+  readonly acronym: boolean;
+}
+
+/** A candidate for tokens i..j-1 (every candidate is this one literal: one hidden class for every reader). */
+function candidate(i: number, j: number, skill: number, kind: MatchKind, confidence: number, acronym: boolean): Candidate {
+  return { skill, first: i, last: j - 1, kind, confidence, negated: false, hedged: false, cue: undefined, start: i, end: j, acronym };
+}
 
 // A phrase may run over spaces, hyphens, slashes and a line break, never over punctuation or a blank line.
 const PHRASE_STOP = GAP_CLAUSE | GAP_BRACKET | GAP_BLANK_LINE;
@@ -444,7 +462,7 @@ export function findCandidates(m: SkillMatcher, tokens: readonly Token[], words:
         for (let k = 0; k < single.length; k++) {
           const h = single[k]!;
           if (h.rules !== null && excluded(h.rules, tokens[i]!.lower, tokens, i, i + 1)) continue;
-          out.push({ start: i, end: i + 1, skill: h.skill, kind: h.kind, confidence: h.confidence, acronym: s.acronym });
+          out.push(candidate(i, i + 1, h.skill, h.kind, h.confidence, s.acronym));
         }
       }
       if (s.longer !== null) descend(m, tokens, words, out, s.longer, i, i + 1, s.usedStem, s.fuzzy, s.acronym);
@@ -488,7 +506,7 @@ function walk(m: SkillMatcher, tokens: readonly Token[], words: readonly WordInf
       const kind: MatchKind = usedFuzzy ? 'fuzzy'
         : h.canonical.length !== 0 && isPhrase(h.canonical, tokens, i, j) ? 'exact'
         : usedAcronym || !usedStem || (h.alias.length !== 0 && isPhrase(h.alias, tokens, i, j)) ? 'alias' : 'stem';
-      out.push({ start: i, end: j, skill: h.skill, kind, confidence: CONFIDENCE[kind], acronym: usedAcronym });
+      out.push(candidate(i, j, h.skill, kind, CONFIDENCE[kind], usedAcronym));
     }
   }
   if (node.keys !== null) descend(m, tokens, words, out, node, i, j, usedStem, usedFuzzy, usedAcronym);
@@ -777,18 +795,14 @@ export function findMentions(m: SkillMatcher, tokens: readonly Token[]): RawMent
   const kept = keepWithNested(m, tokens, cands);
   const lb = lookBack(m, tokens, words);
   const n = tokens.length;
-  const out: RawMention[] = [];
+  // The kept candidates are the mentions (fresh objects of this call): negation and hedging are set on them.
   for (let k = 0; k < kept.length; k++) {
     const c = kept[k]!;
     // The post-cue scans look at most POST_WINDOW tokens from c.end: with no cue word starting there, they find none.
     const post = lb.post[Math.min(n, c.end + POST_WINDOW)]! >= c.end;
     const neg = preCue(tokens, words, lb, c.start, false, m.hedgeVoidedBy) ?? (post ? postNegation(tokens, words, c.end) : null);
     const hedge = neg ? null : preCue(tokens, words, lb, c.start, true, m.hedgeVoidedBy) ?? (post ? postCue(tokens, words, c.end) : null);
-    const cue = neg?.text ?? hedge?.text;
-    // One literal per shape, not a property added later (a second hidden class for every reader of mentions).
-    out.push(cue
-      ? { skill: c.skill, first: c.start, last: c.end - 1, kind: c.kind, confidence: c.confidence, negated: neg !== null, hedged: hedge !== null, cue }
-      : { skill: c.skill, first: c.start, last: c.end - 1, kind: c.kind, confidence: c.confidence, negated: neg !== null, hedged: hedge !== null });
+    if (neg !== null) { c.negated = true; c.cue = neg.text; } else if (hedge !== null) { c.hedged = true; c.cue = hedge.text; }
   }
-  return out;
+  return kept;
 }
