@@ -60,9 +60,12 @@ interface Hit {
   readonly skill: number;
   /** The skill's `notWhen` rules, or null. */
   readonly rules: SkillMatcher['notWhen'][number];
-  /** The skill's canonical and alias phrases as long as the path to this node (the only ones a match here can equal). */
-  canonical: readonly (readonly string[])[];
-  alias: readonly (readonly string[])[];
+  /**
+   * The skill's canonical and alias phrases as long as the path to this node (the only ones a match here can equal),
+   * as word numbers (`SkillMatcher.wordIds`).
+   */
+  canonical: readonly (readonly number[])[];
+  alias: readonly (readonly number[])[];
 }
 /**
  * Children are keyed by the number of their key (`SkillMatcher.keyIds`). The walk finds them in a small open-addressed
@@ -71,7 +74,8 @@ interface Hit {
  */
 interface TrieNode { next: Map<number, TrieNode> | null; hits: Hit[] | null; keys: Int32Array | null; kids: (TrieNode | null)[] | null }
 
-interface Cue { readonly words: readonly string[]; readonly text: string }
+/** A cue's words, as written and as word numbers (`SkillMatcher.wordIds`, set once compiled). */
+interface Cue { readonly words: readonly string[]; ids: readonly number[]; readonly text: string }
 /** Cues indexed by one of their words (the last for cues before a match, the first for cues after), longest first. */
 type CueIndex = ReadonlyMap<string, readonly Cue[]>;
 
@@ -87,6 +91,11 @@ export interface SkillMatcher {
   readonly innerKeys: ReadonlySet<string>;
   /** Each trie key (stem or exact-case acronym key) by its number. */
   readonly keyIds: ReadonlyMap<string, number>;
+  /**
+   * A number for each lower-case word of a multi-word skill form or of a cue: a token is compared with such a word by
+   * its `WordInfo.wordId` (an integer compare, not a string compare).
+   */
+  readonly wordIds: ReadonlyMap<string, number>;
   /** Scratch space for one text's look-back chains (reused: matching is synchronous and never re-entered). */
   scratch: Int32Array;
   /** Long alias words by their first two letters, for typo tolerance. */
@@ -157,7 +166,7 @@ export function stemOf(m: SkillMatcher, lower: string): string {
 // Indexing cues by a word turns each lookup into one Map get per token instead of a scan of every cue.
 function cues(list: readonly string[], by: 'first' | 'last'): CueIndex {
   const index = new Map<string, Cue[]>();
-  const all = list.map((c) => ({ words: tokenize(c).map((t) => t.lower), text: c })).filter((c) => c.words.length > 0)
+  const all = list.map((c): Cue => ({ words: tokenize(c).map((t) => t.lower), ids: [], text: c })).filter((c) => c.words.length > 0)
     .sort((a, b) => b.words.length - a.words.length || (a.text < b.text ? -1 : 1));
   for (const cue of all) {
     const key = by === 'first' ? cue.words[0]! : cue.words[cue.words.length - 1]!;
@@ -188,7 +197,7 @@ export function compileSkills(skills: readonly Skill[], lexicon: Lexicon): Skill
   const canonicalForms = skills.map((s) => new Set([s.label, ...(s.seedTerms ?? [])].map((t) => tokenize(t).map((x) => x.lower).join(' '))));
   const phrases = (forms: ReadonlySet<string>): string[][] => [...forms].map((f) => f.split(' ')).filter((w) => w.length > 1);
   const m: SkillMatcher = {
-    skills, root, acronyms, stems, innerKeys: new Set(), keyIds: new Map(), scratch: new Int32Array(0), fuzzyVocab: new Map(), fuzzyExclude: new Set(FUZZY_EXCLUDE),
+    skills, root, acronyms, stems, innerKeys: new Set(), keyIds: new Map(), wordIds: new Map(), scratch: new Int32Array(0), fuzzyVocab: new Map(), fuzzyExclude: new Set(FUZZY_EXCLUDE),
     negationCues: cues(lexicon.negation.pre, 'last'), hedgeCues: cues(lexicon.hedging.pre, 'last'), postHedgeCues: cues(lexicon.hedging.post, 'first'),
     postNegationCues: cues(lexicon.negation.post ?? [], 'first'),
     hedgeVoidedBy: new Set((lexicon.hedging.voidedBy ?? []).map((w) => w.toLowerCase())),
@@ -243,6 +252,15 @@ export function compileSkills(skills: readonly Skill[], lexicon: Lexicon): Skill
     }
   });
   m.aliasForms.forEach((forms, k) => { (m.aliasPhrases as string[][][])[k] = phrases(forms); });
+  const wordIds = m.wordIds as Map<string, number>;
+  const idsOf = (words: readonly string[]): number[] => words.map((w) => {
+    let id = wordIds.get(w);
+    if (id === undefined) { id = wordIds.size; wordIds.set(w, id); }
+    return id;
+  });
+  for (const index of [m.negationCues, m.hedgeCues, m.postHedgeCues, m.postNegationCues]) {
+    for (const bucket of index.values()) for (const cue of bucket) (cue as Cue).ids = idsOf(cue.words);
+  }
   const tables = (node: TrieNode): void => {
     if (!node.next) return;
     let size = 2;
@@ -262,8 +280,8 @@ export function compileSkills(skills: readonly Skill[], lexicon: Lexicon): Skill
   tables(root);
   for (const { node, depth } of ends) {
     for (const h of node.hits!) {
-      h.canonical = m.canonicalPhrases[h.skill]!.filter((p) => p.length === depth);
-      h.alias = m.aliasPhrases[h.skill]!.filter((p) => p.length === depth);
+      h.canonical = m.canonicalPhrases[h.skill]!.filter((p) => p.length === depth).map(idsOf);
+      h.alias = m.aliasPhrases[h.skill]!.filter((p) => p.length === depth).map(idsOf);
     }
   }
   const buckets = m.fuzzyVocab as Map<string, string[]>;
@@ -364,6 +382,8 @@ export interface WordInfo {
   readonly stemmed: boolean;
   /** CUE_* bits: the cue roles above in one number, so the look-back pass reads one field per token. */
   readonly cueFlags: number;
+  /** The word's number in `SkillMatcher.wordIds` (lower case), or -1 when no phrase or cue has the word. */
+  readonly wordId: number;
   /** The responsibility concept of the word (see match-responsibilities), for the matcher in `conceptFor`. */
   concept: number;
   conceptFor: object | null;
@@ -416,6 +436,7 @@ function wordInfo(m: SkillMatcher, raw: string, lower: string): WordInfo {
     stemmed: stem !== lower,
     cueFlags: (terminator ? CUE_TERMINATOR : 0) | (negationEnd ? CUE_NEGATION_END : 0) | (hedgeEnd ? CUE_HEDGE_END : 0) |
       (postHedgeStart || postNegationStart ? CUE_POST_START : 0),
+    wordId: m.wordIds.get(lower) ?? -1,
     concept: -1,
     conceptFor: null,
   };
@@ -484,11 +505,11 @@ function literalOf(tokens: readonly Token[], i: number, j: number): string {
   return s;
 }
 
-/** True when tokens i..j-1, in lower case, are one of the phrases. */
-function isPhrase(phrases: readonly (readonly string[])[], tokens: readonly Token[], i: number, j: number): boolean {
-  outer: for (const words of phrases) {
-    if (words.length !== j - i) continue;
-    for (let k = 0; k < words.length; k++) if (tokens[i + k]!.lower !== words[k]) continue outer;
+/** True when tokens i..j-1, in lower case, are one of the phrases (given as word numbers). */
+function isPhrase(phrases: readonly (readonly number[])[], words: readonly WordInfo[], i: number, j: number): boolean {
+  outer: for (const ids of phrases) {
+    if (ids.length !== j - i) continue;
+    for (let k = 0; k < ids.length; k++) if (words[i + k]!.wordId !== ids[k]) continue outer;
     return true;
   }
   return false;
@@ -504,8 +525,8 @@ function walk(m: SkillMatcher, tokens: readonly Token[], words: readonly WordInf
       if (h.rules && excluded(h.rules, literalOf(tokens, i, j), tokens, i, j)) continue;
       // As kindOf, with the phrase compared word by word (only the skill's phrases of this length can equal it).
       const kind: MatchKind = usedFuzzy ? 'fuzzy'
-        : h.canonical.length !== 0 && isPhrase(h.canonical, tokens, i, j) ? 'exact'
-        : usedAcronym || !usedStem || (h.alias.length !== 0 && isPhrase(h.alias, tokens, i, j)) ? 'alias' : 'stem';
+        : h.canonical.length !== 0 && isPhrase(h.canonical, words, i, j) ? 'exact'
+        : usedAcronym || !usedStem || (h.alias.length !== 0 && isPhrase(h.alias, words, i, j)) ? 'alias' : 'stem';
       out.push(candidate(i, j, h.skill, kind, CONFIDENCE[kind], usedAcronym));
     }
   }
@@ -732,7 +753,7 @@ function preCue(tokens: readonly Token[], words: readonly WordInfo[], lb: LookBa
       const n = cue.words.length;
       if (e - n < from) continue;
       let ok = true;
-      for (let k = 0; k < n - 1; k++) if (tokens[e - n + k]!.lower !== cue.words[k]) { ok = false; break; }
+      for (let k = 0; k < n - 1; k++) if (words[e - n + k]!.wordId !== cue.ids[k]) { ok = false; break; }
       if (ok && hedging && e - n > 0 && voidedBy.has(tokens[e - n - 1]!.lower)) ok = false;
       if (ok) return cue;
     }
@@ -751,7 +772,7 @@ function postCue(tokens: readonly Token[], words: readonly WordInfo[], end: numb
       const n = cue.words.length;
       if (s + n > to) continue;
       let ok = true;
-      for (let k = 1; k < n; k++) if (tokens[s + k]!.lower !== cue.words[k]) { ok = false; break; }
+      for (let k = 1; k < n; k++) if (words[s + k]!.wordId !== cue.ids[k]) { ok = false; break; }
       if (ok) return cue;
     }
   }
