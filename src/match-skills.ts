@@ -58,8 +58,8 @@ const CONFIDENCE: Record<MatchKind, number> = { exact: 1, alias: 0.95, stem: 0.9
 
 interface Hit {
   readonly skill: number;
-  /** The skill's `notWhen` rules, or null. */
-  readonly rules: SkillMatcher['notWhen'][number];
+  /** The skill's `notWhen` rules whose form has as many words as the path to this node (no other can apply), or null. */
+  rules: SkillMatcher['notWhen'][number];
   /**
    * The skill's canonical and alias phrases as long as the path to this node (the only ones a match here can equal),
    * as word numbers (`SkillMatcher.wordIds`).
@@ -280,6 +280,9 @@ export function compileSkills(skills: readonly Skill[], lexicon: Lexicon): Skill
   tables(root);
   for (const { node, depth } of ends) {
     for (const h of node.hits!) {
+      // A literal here is `depth` tokens joined by single spaces: a form with another number of spaces never equals it.
+      const rules = h.rules?.filter((r) => r.form.split(' ').length === depth) ?? [];
+      h.rules = rules.length ? rules : null;
       h.canonical = m.canonicalPhrases[h.skill]!.filter((p) => p.length === depth).map(idsOf);
       h.alias = m.aliasPhrases[h.skill]!.filter((p) => p.length === depth).map(idsOf);
     }
