@@ -278,13 +278,26 @@ export function compileSkills(skills: readonly Skill[], lexicon: Lexicon): Skill
     node.kids = kids;
   };
   tables(root);
+  // One set of lists per skill and length, shared by its hits: a skill with a thousand two-word aliases has a
+  // thousand hits of depth 2, and a list per hit would take a million entries.
+  const byLength = new Map<string, Pick<Hit, 'rules' | 'canonical' | 'alias'>>();
   for (const { node, depth } of ends) {
     for (const h of node.hits!) {
-      // A literal here is `depth` tokens joined by single spaces: a form with another number of spaces never equals it.
-      const rules = h.rules?.filter((r) => r.form.split(' ').length === depth) ?? [];
-      h.rules = rules.length ? rules : null;
-      h.canonical = m.canonicalPhrases[h.skill]!.filter((p) => p.length === depth).map(idsOf);
-      h.alias = m.aliasPhrases[h.skill]!.filter((p) => p.length === depth).map(idsOf);
+      const key = `${h.skill} ${depth}`;
+      let lists = byLength.get(key);
+      if (!lists) {
+        // A literal here is `depth` tokens joined by single spaces: a form with another number of spaces never equals it.
+        const rules = h.rules?.filter((r) => r.form.split(' ').length === depth) ?? [];
+        lists = {
+          rules: rules.length ? rules : null,
+          canonical: m.canonicalPhrases[h.skill]!.filter((p) => p.length === depth).map(idsOf),
+          alias: m.aliasPhrases[h.skill]!.filter((p) => p.length === depth).map(idsOf),
+        };
+        byLength.set(key, lists);
+      }
+      h.rules = lists.rules;
+      h.canonical = lists.canonical;
+      h.alias = lists.alias;
     }
   }
   const buckets = m.fuzzyVocab as Map<string, string[]>;
