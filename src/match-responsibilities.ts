@@ -176,6 +176,19 @@ export interface RawResponsibilityMatch {
   readonly lines: readonly { unit: LineUnit; similarity: number }[];
 }
 
+/** Adds a concept's weight to every item that uses it (the current line); returns the new count of touched items. */
+function cover(rm: ResponsibilityMatcher, concept: number, nTouched: number): number {
+  const { postStart, postItem, postWeight, postSkill } = rm;
+  const { covered, anchored, touched } = rm.scratch;
+  for (let p = postStart[concept]!, end = postStart[concept + 1]!; p < end; p++) {
+    const item = postItem[p]!;
+    if (covered[item] === 0) touched[nTouched++] = item;
+    covered[item]! += postWeight[p]!;
+    if (postSkill[p]) anchored[item] = 1;
+  }
+  return nTouched;
+}
+
 /**
  * Scores every line against every responsibility in one pass over the tokens: each token's concept is looked up
  * in the inverted index, so the cost is the number of tokens, not tokens x responsibilities. Lines (as lineUnits
@@ -183,7 +196,7 @@ export interface RawResponsibilityMatch {
  */
 export function matchResponsibilities(rm: ResponsibilityMatcher, sm: SkillMatcher, tokens: readonly Token[], mentions: readonly RawMention[]): RawResponsibilityMatch[] {
   const nItems = rm.items.length;
-  const { postStart, postItem, postWeight, postSkill, totals, hasSkills, skillConcept } = rm;
+  const { totals, hasSkills, skillConcept } = rm;
   // Best two lines per item, best first. `covered` and `anchored` are back at zero after every line.
   const { cov1, cov2, covered, first1, last1, first2, last2, anchored, touched, seenIn } = rm.scratch;
   cov1.fill(0); cov2.fill(0); covered.fill(0); anchored.fill(0); first1.fill(-1); first2.fill(-1); seenIn.fill(-1);
@@ -196,12 +209,7 @@ export function matchResponsibilities(rm: ResponsibilityMatcher, sm: SkillMatche
     let concept = tokenConcept(rm, sm, tokens[i]!);
     if (concept >= 0 && seenIn[concept] !== first) {
       seenIn[concept] = first;
-      for (let p = postStart[concept]!, end = postStart[concept + 1]!; p < end; p++) {
-        const item = postItem[p]!;
-        if (covered[item] === 0) touched[nTouched++] = item;
-        covered[item]! += postWeight[p]!;
-        if (postSkill[p]) anchored[item] = 1;
-      }
+      nTouched = cover(rm, concept, nTouched);
     }
     // The line (or a bullet wrapped over several lines) ends here unless the next token continues it.
     if (i + 1 < n) {
@@ -215,12 +223,7 @@ export function matchResponsibilities(rm: ResponsibilityMatcher, sm: SkillMatche
       concept = skillConcept[m.skill]!;
       if (concept < 0 || seenIn[concept] === first) continue;
       seenIn[concept] = first;
-      for (let p = postStart[concept]!, end = postStart[concept + 1]!; p < end; p++) {
-        const item = postItem[p]!;
-        if (covered[item] === 0) touched[nTouched++] = item;
-        covered[item]! += postWeight[p]!;
-        if (postSkill[p]) anchored[item] = 1;
-      }
+      nTouched = cover(rm, concept, nTouched);
     }
     for (let k = 0; k < nTouched; k++) {
       const item = touched[k]!;
