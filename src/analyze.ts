@@ -286,7 +286,8 @@ function extract(c: Compiled, input: string, segments: readonly PathSegment[] | 
     let start = at;
     let end = tokens[m.last]!.end;
     if (segNorm !== null) {
-      // Mentions come in text order: the segment cursors move a step at most (a nested mention may step back).
+      // Mentions come in text order: each segment cursor moves forward over the text once in all (a nested mention
+      // may step back a little), instead of a bisection per mention.
       ks = lastAtOrBeforeFrom(segNorm, start, ks);
       start = originalStartIn(norm, start, ks);
       ke = lastAtOrBeforeFrom(segNorm, end - 1, ke);
@@ -347,7 +348,6 @@ function compile(taxonomy: Taxonomy): Compiled {
 // Roles whose work is outside health care: their generic skills (customer service, ...) always count in full.
 const NON_HEALTH_ROLES = new Set(['customer-care-technician']);
 
-
 /** Points a job title matching the role can earn (taken from the other components in proportion). */
 export const TITLE_POINTS = 15;
 
@@ -356,8 +356,10 @@ interface Timeline {
   readonly latest: ExperienceEntry | null;
   /** Each entry's title matches (all roles), computed once per analysis. */
   readonly titleMatches: readonly (readonly { role: string; score: number }[])[];
-  /** Recency factor per skill id (skills component only); null without `asOf`. */
-  /** By skill position (see Strengths); undefined for a skill not matched itself (only implied). */
+  /**
+   * Recency factor by skill position (see Strengths; skills component only), undefined for a skill only implied by
+   * another; null without `asOf`.
+   */
   readonly recency: readonly (number | undefined)[] | null;
   readonly entries: readonly ExperienceEntry[];
   readonly asOf: string | undefined;

@@ -155,19 +155,6 @@ function tokenConcept(rm: ResponsibilityMatcher, sm: SkillMatcher, t: Token): nu
 /** A line (or a bullet wrapped over several lines) as token indices. */
 export interface LineUnit { readonly first: number; readonly last: number }
 
-/** Splits tokens into lines; a wrapped line (next line starts in lower case) continues the unit. */
-export function lineUnits(tokens: readonly Token[]): LineUnit[] {
-  const units: LineUnit[] = [];
-  let first = 0;
-  for (let i = 1; i <= tokens.length; i++) {
-    if (i === tokens.length || ((tokens[i]!.gap & GAP_NEWLINE) !== 0 && (tokens[i]!.gap & GAP_BROKEN_LINE) === 0)) {
-      if (i > first) units.push({ first, last: i - 1 });
-      first = i;
-    }
-  }
-  return units;
-}
-
 export interface RawResponsibilityMatch {
   readonly index: number;
   readonly similarity: number;
@@ -191,8 +178,9 @@ function cover(rm: ResponsibilityMatcher, concept: number, nTouched: number): nu
 
 /**
  * Scores every line against every responsibility in one pass over the tokens: each token's concept is looked up
- * in the inverted index, so the cost is the number of tokens, not tokens x responsibilities. Lines (as lineUnits
- * splits them) are found on the way; only the winning ones become LineUnit objects.
+ * in the inverted index, so the cost is the number of tokens, not tokens x responsibilities. A line ends at a line
+ * break, unless the next line is the wrapped rest of it (starts in lower case); only the winning lines become LineUnit
+ * objects.
  */
 export function matchResponsibilities(rm: ResponsibilityMatcher, sm: SkillMatcher, tokens: readonly Token[], mentions: readonly RawMention[]): RawResponsibilityMatch[] {
   const nItems = rm.items.length;

@@ -124,9 +124,6 @@ export interface SkillMatcher {
   readonly aliasForms: readonly ReadonlySet<string>[];
   /** Each skill's own names (label, seed terms) in the same form: a literal match of these is 'exact'. */
   readonly canonicalForms: readonly ReadonlySet<string>[];
-  /** The same forms of two words or more, as word lists: a phrase is compared word by word, with no string built. */
-  readonly aliasPhrases: readonly (readonly (readonly string[])[])[];
-  readonly canonicalPhrases: readonly (readonly (readonly string[])[])[];
   /**
    * Per skill index: the other skills a mention of it may contain and still count (see `addNested`), or null.
    * A credential name contains the broader credential it implies ("EMT" in "EMT-B") and the generic credential
@@ -207,8 +204,6 @@ export function compileSkills(skills: readonly Skill[], lexicon: Lexicon): Skill
     notWhen: skills.map((s) => s.notWhen?.map((n) => ({ form: n.form.toLowerCase(), before: new Set(n.before ?? []), after: new Set(n.after ?? []) })) ?? null),
     aliasForms: skills.map(() => new Set<string>()),
     canonicalForms,
-    aliasPhrases: skills.map(() => []),
-    canonicalPhrases: canonicalForms.map(phrases),
     nests: nestsOf(skills),
     population: Uint8Array.from(skills, (s) => (s.category === 'population' ? 1 : 0)),
     nestable: new Uint8Array(skills.length),
@@ -251,7 +246,9 @@ export function compileSkills(skills: readonly Skill[], lexicon: Lexicon): Skill
       insert([ACRONYM + acr], index);
     }
   });
-  m.aliasForms.forEach((forms, k) => { (m.aliasPhrases as string[][][])[k] = phrases(forms); });
+  // The forms of two words or more as word lists, to give each trie hit those of its length (as word numbers).
+  const aliasPhrases = m.aliasForms.map(phrases);
+  const canonicalPhrases = canonicalForms.map(phrases);
   const wordIds = m.wordIds as Map<string, number>;
   const idsOf = (words: readonly string[]): number[] => words.map((w) => {
     let id = wordIds.get(w);
@@ -273,6 +270,8 @@ export function compileSkills(skills: readonly Skill[], lexicon: Lexicon): Skill
       keys[slot] = key;
       kids[slot] = child;
       tables(child);
+      // The walk reads the tables; only the root's Map is still used (by wordInfo), so the others are let go.
+      child.next = null;
     }
     node.keys = keys;
     node.kids = kids;
@@ -290,8 +289,8 @@ export function compileSkills(skills: readonly Skill[], lexicon: Lexicon): Skill
         const rules = h.rules?.filter((r) => r.form.split(' ').length === depth) ?? [];
         lists = {
           rules: rules.length ? rules : null,
-          canonical: m.canonicalPhrases[h.skill]!.filter((p) => p.length === depth).map(idsOf),
-          alias: m.aliasPhrases[h.skill]!.filter((p) => p.length === depth).map(idsOf),
+          canonical: canonicalPhrases[h.skill]!.filter((p) => p.length === depth).map(idsOf),
+          alias: aliasPhrases[h.skill]!.filter((p) => p.length === depth).map(idsOf),
         };
         byLength.set(key, lists);
       }
@@ -358,8 +357,7 @@ const PHRASE_STOP = GAP_CLAUSE | GAP_BRACKET | GAP_BLANK_LINE;
  */
 /** A phrase this word can start: the trie node it opens, and how (booleans, read per token, not string compares). */
 interface Start {
-  readonly node: TrieNode;
-  /** The node when phrases go on from it, else null. */
+  /** The node the word opens when phrases go on from it, else null. */
   readonly longer: TrieNode | null;
   readonly usedStem: boolean;
   readonly fuzzy: boolean;
@@ -388,8 +386,6 @@ export interface WordInfo {
   readonly hedgeEnd: readonly Cue[] | null;
   readonly postHedgeStart: readonly Cue[] | null;
   readonly postNegationStart: readonly Cue[] | null;
-  /** False when none of the word's keys continues any phrase: the walk need not look it up. */
-  readonly inner: boolean;
   /** The numbers (`SkillMatcher.keyIds`) of the word's keys when they continue some phrase, else -1. */
   readonly stemKey: number;
   readonly acronymKey: number;
@@ -431,7 +427,7 @@ function wordInfo(m: SkillMatcher, raw: string, lower: string): WordInfo {
       const rules = h.rules?.filter((r) => r.form === lower) ?? [];
       return { skill: h.skill, kind, confidence: CONFIDENCE[kind], rules: rules.length ? rules : null };
     }) : null;
-    starts.push({ node, longer: node.keys === null ? null : node, usedStem, fuzzy: via === 'fuzzy', acronym: via === 'acronym', single });
+    starts.push({ longer: node.keys === null ? null : node, usedStem, fuzzy: via === 'fuzzy', acronym: via === 'acronym', single });
   };
   start(stem, 'stem');
   if (acronym) start(acronym, 'acronym');
@@ -445,7 +441,6 @@ function wordInfo(m: SkillMatcher, raw: string, lower: string): WordInfo {
   w = {
     stem, acronym, fuzzy, starts: starts.length ? starts : null,
     terminator, negationEnd, hedgeEnd, postHedgeStart, postNegationStart,
-    inner: m.innerKeys.has(stem) || (acronym !== null && m.innerKeys.has(acronym)) || (fuzzy !== null && m.innerKeys.has(fuzzy)),
     stemKey: innerKey(stem),
     acronymKey: innerKey(acronym),
     fuzzyKey: innerKey(fuzzy),
@@ -679,7 +674,12 @@ function addNested(m: SkillMatcher, tokens: readonly Token[], cands: readonly Ca
       (m.population[c.skill] === 1 && c.start > outer.start && (c.end === outer.end || tokens[c.end - 1]!.lower.endsWith('s')));
     if (!ok) continue;
     added ??= [];
-    if (added.some((x) => x.skill === c.skill && x.start === c.start && x.end === c.end)) continue;
+    // A copy of c (same skill and span) can only be among the last ones added: they come in order of start.
+    let dup = false;
+    for (let q = added.length - 1; q >= 0 && added[q]!.start === c.start; q--) {
+      if (added[q]!.skill === c.skill && added[q]!.end === c.end) { dup = true; break; }
+    }
+    if (dup) continue;
     added.push(c);
   }
   if (added === null) return;
@@ -706,6 +706,8 @@ function endsScope(gap: number): boolean {
 }
 
 const PRE_WINDOW = 8;
+/** Int32 entries of look-back scratch an analyzer keeps between texts (1 MB: texts of about 60,000 tokens). */
+const SCRATCH_KEEP = 1 << 18;
 const POST_WINDOW = 6;
 
 /**
@@ -841,5 +843,7 @@ export function findMentions(m: SkillMatcher, tokens: readonly Token[]): RawMent
     const hedge = neg ? null : preCue(tokens, words, lb, c.start, true, m.hedgeVoidedBy) ?? (post ? postCue(tokens, words, c.end) : null);
     if (neg !== null) { c.negated = true; c.cue = neg.text; } else if (hedge !== null) { c.hedged = true; c.cue = hedge.text; }
   }
+  // A very long text does not leave its look-back buffer on the analyzer (16 MB after a 2 MB text).
+  if (m.scratch.length > SCRATCH_KEEP) m.scratch = new Int32Array(0);
   return kept;
 }

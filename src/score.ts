@@ -252,10 +252,10 @@ export interface ScoreItem {
 
 /**
  * A role's components with entries and their saturation denominators: the same for every resume, so an analyzer
- * works them out once per role (`allocate` takes them from the totals when called on its own).
+ * works them out once per role.
  */
 export interface Shares {
-  /** The points of the components present (scaled to 100 in `allocate`). */
+  /** The points of the components present (scaled to 100 in `allocateShares`). */
   readonly base: number;
   readonly parts: readonly { readonly component: ComponentName; readonly points: number; readonly denom: number }[];
 }
@@ -272,14 +272,6 @@ export function sharesOf(totals: ReadonlyMap<ComponentName, number>): Shares {
   return { base, parts };
 }
 
-/**
- * Turns scored items into contributions whose points add up exactly (in hundredths) to the score.
- * `totals` has each component's total weight in the role; the components with entries share 100 points.
- */
-export function allocate(items: readonly ScoreItem[], totals: ReadonlyMap<ComponentName, number>, extra: { component: ComponentName; points: number } | null): { contributions: Contribution[]; score: number } {
-  return allocateShares(items, sharesOf(totals), extra);
-}
-
 // Scratch space of `allocateShares`, grown when a role has more items. Scoring is synchronous and does not
 // re-enter, so one set serves every call; typed arrays made per call would be allocated off the JS heap.
 let exactOf = new Float64Array(128);
@@ -287,7 +279,7 @@ let floorsOf = new Float64Array(128);
 let sortedOf = new Float64Array(128);
 let keysOf = new Float64Array(128);
 /** Ranks and item counts below these keep the sort keys of `allocateShares` exact integers. */
-export const RANK_LIMIT = 1 << 20;
+const RANK_LIMIT = 1 << 20;
 const ITEM_LIMIT = 1 << 16;
 
 /** The r-th largest (1-based) of the first n values, by insertion into scratch space: no comparator calls. */
@@ -303,7 +295,10 @@ function nthLargest(values: Float64Array, n: number, r: number): number {
   return sorted[r - 1]!;
 }
 
-/** `allocate` with the role's shares worked out beforehand. */
+/**
+ * Turns a role's scored items into contributions whose points add up exactly (in hundredths) to the score; the
+ * components with entries (`shares`, from the role's total weights) share 100 points.
+ */
 export function allocateShares(items: readonly ScoreItem[], shares: Shares, extra: { component: ComponentName; points: number } | null): { contributions: Contribution[]; score: number } {
   if (items.length > exactOf.length) {
     exactOf = new Float64Array(items.length * 2);
