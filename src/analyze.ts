@@ -410,7 +410,6 @@ function titleItem(c: Compiled, role: Role, t: Timeline): ScoreItem | null {
 interface RoleTable {
   /** The profile's skills; `index` is the skill's position in the taxonomy (the strengths array's index). */
   readonly entries: readonly { readonly skill: Skill; readonly index: number; readonly rank: number; readonly weight: number; readonly component: ComponentName; readonly gated: boolean }[];
-  readonly totals: ReadonlyMap<ComponentName, number>;
   readonly shares: Shares;
   /** The role's responsibilities by position in the taxonomy (the matcher's item index). */
   readonly responsibilities: readonly number[];
@@ -428,7 +427,7 @@ function roleTable(c: Pick<Compiled, 'skillsById' | 'skillTable' | 'responsibili
   const ids = c.responsibilitiesByRole.get(role.id) ?? [];
   if (ids.length) totals.set('responsibilities', ids.length);
   const responsibilities = ids.map((id) => c.responsibilityIndex.get(id)!);
-  return { entries, totals, shares: sharesOf(totals), responsibilities };
+  return { entries, shares: sharesOf(totals), responsibilities };
 }
 
 /** `resp[k]`: the score item of responsibility k when it passed (built once per analysis, shared by the roles). */

@@ -479,9 +479,9 @@ function excluded(rules: NonNullable<SkillMatcher['notWhen'][number]>, literal: 
 
 /**
  * Finds every skill mention in normalized text, returning candidates with token spans, before overlap
- * resolution. Exported for tests; `matchSkills` is the entry point.
+ * resolution, in order of start. `findMentions` is the entry point.
  */
-export function findCandidates(m: SkillMatcher, tokens: readonly Token[], words: readonly WordInfo[] = wordsOf(m, tokens)): Candidate[] {
+function findCandidates(m: SkillMatcher, tokens: readonly Token[], words: readonly WordInfo[] = wordsOf(m, tokens)): Candidate[] {
   const out: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const starts = words[i]!.starts;
@@ -573,22 +573,6 @@ function descend(m: SkillMatcher, tokens: readonly Token[], words: readonly Word
   }
 }
 
-/**
- * Keeps the longest candidates where they overlap (then the earliest; on the same span an exact-case acronym,
- * "PTs", before a case-folded alias, "pts"; then the most confident). `cands` must be in order of start (as
- * `findCandidates` gives them). Only a run of mutually overlapping candidates needs the sort; most mentions stand
- * alone and are kept as they come.
- */
-export function resolveOverlaps(cands: readonly Candidate[]): Candidate[] {
-  const kept: Candidate[] = [];
-  for (let a = 0; a < cands.length;) {
-    const b = clusterEnd(cands, a);
-    keepCluster(cands, a, b, kept);
-    a = b;
-  }
-  return kept;
-}
-
 /** The end of the cluster from `a`: [a, b) are chained by overlaps; cands after it start at or after its last token. */
 function clusterEnd(cands: readonly Candidate[], a: number): number {
   let end = cands[a]!.end;
@@ -597,7 +581,11 @@ function clusterEnd(cands: readonly Candidate[], a: number): number {
   return b;
 }
 
-/** Appends to `kept` the candidates of the cluster [a, b) that win their overlaps, in order of start. */
+/**
+ * Appends to `kept` the candidates of the cluster [a, b) that win their overlaps, in order of start: the longest
+ * (then the earliest; on the same span an exact-case acronym, "PTs", before a case-folded alias, "pts"; then the most
+ * confident). Most clusters are one candidate, kept as it comes.
+ */
 function keepCluster(cands: readonly Candidate[], a: number, b: number, kept: Candidate[]): void {
   if (b === a + 1) { kept.push(cands[a]!); return; }
   if (b === a + 2) {
@@ -634,7 +622,7 @@ function byStart(a: Candidate, b: Candidate): number {
 }
 
 /**
- * Overlaps resolved as `resolveOverlaps` does, then the candidates an overlap dropped that still count inside the
+ * Overlaps resolved cluster by cluster (`keepCluster`), then the candidates an overlap dropped that still count inside the
  * mention that won added back: what a credential name implies or spells out (`nests`), and a population skill as the
  * head noun at the end of a phrase ("transported patients" shows patients; "patient care" does not). Sorted by start,
  * skill, then the longer span first.

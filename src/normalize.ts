@@ -59,7 +59,7 @@ export function originalEndIn(n: NormalizedText, pos: number, k: number): number
 }
 
 /** Where the normalized character at `pos` starts in the original input (`pos` < text length). */
-export function originalStart(n: NormalizedText, pos: number): number {
+function originalStart(n: NormalizedText, pos: number): number {
   const { segNorm, segOrig, segOrigEnd } = n;
   if (segNorm === null || segOrig === null || segOrigEnd === null || segNorm.length === 0) return pos;
   const k = lastAtOrBefore(segNorm, pos);
@@ -67,7 +67,7 @@ export function originalStart(n: NormalizedText, pos: number): number {
 }
 
 /** Where the normalized character at `pos` ends in the original input (`pos` < text length). */
-export function originalEnd(n: NormalizedText, pos: number): number {
+function originalEnd(n: NormalizedText, pos: number): number {
   const { segNorm, segOrig, segOrigEnd } = n;
   if (segNorm === null || segOrig === null || segOrigEnd === null || segNorm.length === 0) return pos + 1;
   const k = lastAtOrBefore(segNorm, pos);

@@ -6,6 +6,7 @@
  * extra words cost a little and a missing distinctive word costs a lot. Pure; linear in the title's length.
  */
 import type { Role } from './taxonomy.js';
+import { ownCopy } from './tokenize.js';
 
 /** A role whose titles match, with the best-matching title and how well it matches in (0, 1]. */
 export interface TitleMatch {
@@ -41,8 +42,7 @@ export function matchTitleMemo(matcher: TitleMatcher, title: string): readonly T
   if (m === undefined) {
     m = matchTitle(matcher, title);
     if (matcher.memo.size >= MEMO_LIMIT) matcher.memo.clear();
-    // A copy of the key: a slice of the resume would keep the whole resume alive in the memo (V8 slices are views).
-    matcher.memo.set(title.length < 13 ? title : (` ${title}`).slice(1), m);
+    matcher.memo.set(ownCopy(title), m); // the key outlives the resume it was sliced from
   }
   return m;
 }

@@ -47,6 +47,15 @@ const FNV_PRIME = 0x01000193;
  * twice and per-word work (stems, trie lookups, cues) is done once per analyzer. Looked up from the text's own
  * characters, without slicing a string first. Cleared when it grows past a bound, like the other memos.
  */
+/**
+ * A string that does not keep a larger one alive, for what outlives a resume (memo keys, interned words): V8 makes a
+ * slice of 13 characters or more a view into the whole text; flattening a concatenation gives the characters their
+ * own storage.
+ */
+export function ownCopy(s: string): string {
+  return s.length < 13 ? s : (` ${s}`).slice(1);
+}
+
 export class WordTable {
   private hashes = new Int32Array(1024);
   private entries: (Lexeme | undefined)[] = new Array<Lexeme | undefined>(1024);
@@ -67,10 +76,8 @@ export class WordTable {
       // startsWith compares natively, without a JS loop over the characters.
       if (raw.length === len && text.startsWith(raw, start)) return e;
     }
-    // V8 makes a slice of 13 characters or more a view that keeps the whole text alive; an entry outlives its
-    // resume, so it gets a copy of its own.
-    const slice = text.slice(start, end);
-    const raw = len < 13 ? slice : (` ${slice}`).slice(1);
+    // An entry outlives its resume: it must not be a view into the resume text.
+    const raw = ownCopy(text.slice(start, end));
     const lex: Lexeme = { raw, lower: raw.toLowerCase(), info: null };
     if (this.size >= TABLE_LIMIT) this.clear();
     if ((this.size + 1) * 2 > this.hashes.length) this.grow();
