@@ -2,8 +2,8 @@
  * End-to-end tests of the built CLI (node dist/cli.js): input formats and encodings, error records, batch
  * order, --jobs, --resume after an interrupt, --shard, --input-format jsonl, --out, and every exit code.
  */
-import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -142,12 +142,30 @@ describe('bad inputs give error records and the run goes on', () => {
     const asRoot = process.getuid?.() === 0;
     // setpriv (util-linux) drops to nobody for this one process; runuser is the fallback.
     const prefix = !asRoot ? [] : existsSync('/usr/bin/setpriv') ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : ['runuser', '-u', 'nobody', '--'];
-    const r = await run(['analyze', p('secret.txt'), p('a.txt'), '--jobs', '1'], { prefix, cwd: dir });
+    const copy = asRoot ? nobodysCopy(prefix) : null;
+    const r = await run(['analyze', p('secret.txt'), p('a.txt'), '--jobs', '1'], { prefix, cwd: dir, cli: copy ? join(copy, 'dist', 'cli.js') : CLI })
+      .finally(() => { if (copy) rmSync(copy, { recursive: true, force: true }); });
     expect(jsonl(r.stdout).map((x) => (x.error as { code?: string } | undefined)?.code ?? 'ok')).toEqual(['ERR_UNREADABLE', 'ok']);
     expect(r.stdout.split('\n')[0]).not.toContain(SECRET);
     expect(r.code).toBe(1);
   });
 });
+
+/**
+ * Null when nobody (behind `prefix`) can run the checkout's CLI; else a copy of the built package (dist, package.json
+ * and its two runtime dependencies) in a new folder open to all, for the caller to remove. A checkout under a private
+ * folder (`mktemp -d` makes one) is out of nobody's reach.
+ */
+function nobodysCopy(prefix: readonly string[]): string | null {
+  const probe = spawnSync(prefix[0]!, [...prefix.slice(1), process.execPath, '-e', `require('fs').accessSync(${JSON.stringify(CLI)}, 4)`]);
+  if (probe.status === 0) return null;
+  const pkg = mkdtempSync(join(tmpdir(), 'resume-fit-cli-nobody-'));
+  chmodSync(pkg, 0o755);
+  cpSync(join(ROOT, 'dist'), join(pkg, 'dist'), { recursive: true });
+  cpSync(join(ROOT, 'package.json'), join(pkg, 'package.json'));
+  for (const dep of ['commander', 'zod']) cpSync(join(ROOT, 'node_modules', dep), join(pkg, 'node_modules', dep), { recursive: true });
+  return pkg;
+}
 
 describe('batch', () => {
   let corpus: string;

@@ -27,7 +27,7 @@ export function ensureBuilt(): void {
 
 export interface RunResult { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
 
-export interface RunOptions { input?: string | Buffer; cwd?: string; env?: NodeJS.ProcessEnv; prefix?: readonly string[] }
+export interface RunOptions { input?: string | Buffer; cwd?: string; env?: NodeJS.ProcessEnv; prefix?: readonly string[]; /** Another built CLI than dist/cli.js. */ cli?: string }
 
 /** The date every test run is measured against, so outputs never depend on the day the suite runs. */
 export const AS_OF = '2026-06-30';
@@ -40,7 +40,8 @@ export function run(givenArgs: readonly string[], o: RunOptions = {}): Promise<R
   const dated = (givenArgs[0] === 'analyze' || givenArgs[0] === 'explain') && !givenArgs.includes('--as-of') && !givenArgs.includes('--help');
   const args = dated ? [...givenArgs, '--as-of', AS_OF] : givenArgs;
   const cmd = o.prefix?.length ? o.prefix[0]! : process.execPath;
-  const argv = o.prefix?.length ? [...o.prefix.slice(1), process.execPath, CLI, ...args] : [CLI, ...args];
+  const cli = o.cli ?? CLI;
+  const argv = o.prefix?.length ? [...o.prefix.slice(1), process.execPath, cli, ...args] : [cli, ...args];
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, argv, { cwd: o.cwd ?? ROOT, env: { ...process.env, ...o.env }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
