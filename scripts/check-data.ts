@@ -11,6 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crossCheck, LexiconSchema, ResponsibilitySchema, RoleSchema, SkillSchema, type Taxonomy } from '../src/taxonomy.js';
 import { formatZodIssues } from '../src/errors.js';
+import { stem } from '../src/nlp.js';
 import * as z from 'zod/mini';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -106,6 +107,32 @@ if (skills && roles && responsibilities) {
   } else {
     console.log(`check-data: ${seedDir} not found; quotes were not checked against the seeds`);
   }
+}
+
+// Ambiguous forms: each is one of the skill's own forms, and each compound contains it.
+skills?.forEach((s, i) => s.ambiguous?.forEach((a, k) => {
+  const where = `skills[${i}].ambiguous[${k}]`;
+  // The form as written, or an inflection that matches one of the skill's aliases through its stem ("lab" for "labs").
+  const key = (f: string): string => f.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).map((w) => (w.length <= 3 ? w : stem(w))).join(' ');
+  const own = [...s.aliases, ...(s.acronyms ?? [])].some((f) => f.toLowerCase() === a.form.toLowerCase() || key(f) === key(a.form));
+  if (!own) fail('skills.json', `${where}.form`, `"${a.form}" is neither an alias or acronym of "${s.id}" nor an inflection of one: add it there first, or fix the spelling`);
+  a.compounds?.forEach((c, q) => {
+    if (!` ${c.toLowerCase()} `.includes(` ${a.form.toLowerCase()} `)) fail('skills.json', `${where}.compounds[${q}]`, `compound "${c}" does not contain the form "${a.form}": write the whole phrase, form included`);
+  });
+}));
+
+// The lexicon's weakContext names skills.
+if (lexicon?.success && skills) {
+  const ids = new Set(skills.map((s) => s.id));
+  lexicon.data.weakContext?.forEach((id, k) => { if (!ids.has(id)) fail('lexicon.json', `weakContext[${k}]`, `"${id}" is no skill id: fix the spelling or remove it`); });
+}
+
+// data/real-words.json is generated: it must be what the taxonomy and the word list give today.
+if (dirArg < 0) {
+  const { generate } = await import('./real-words.js');
+  const file = join(dataDir, 'real-words.json');
+  const have = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { words: string[] }).words : [];
+  if (have.join(',') !== generate().join(',')) fail('real-words.json', '', 'is out of date with the taxonomy (aliases changed): run `npx tsx scripts/real-words.ts` and commit the result');
 }
 
 if (problems.length) {

@@ -8,7 +8,7 @@ import { parseJsonResume, pathAt, renderJsonResume, type JsonResume, type PathSe
 import { compileResponsibilities, matchResponsibilities, RESPONSIBILITY_THRESHOLD, type ResponsibilityMatcher } from './match-responsibilities.js';
 import { compileSkills, findMentions, type Evidence, type RawMention, type SkillMatch, type SkillMatcher } from './match-skills.js';
 import { lastAtOrBeforeFrom, normalizeText, originalEndIn, originalStartIn, toOriginalSpan, type NormalizedText } from './normalize.js';
-import { allocateShares, bandOf, componentOf, healthContext, sharesOf, skillStrengths, skillTable, GENERIC_FLOOR, type ComponentName, type RoleFit, type ScoreItem, type Shares, type SkillTable, type Strengths } from './score.js';
+import { allocateShares, bandOf, componentOf, healthCareShown, HEALTH_CONTEXT_SKILLS, sharesOf, skillStrengths, skillTable, GENERIC_FLOOR, type ComponentName, type RoleFit, type ScoreItem, type Shares, type SkillTable, type Strengths } from './score.js';
 import { compileHeadings, findSections, type HeadingTable, type SectionKind, type SectionMap } from './sections.js';
 import { defaultTaxonomy, validateTaxonomy, type Responsibility, type Role, type Skill, type Taxonomy } from './taxonomy.js';
 import { GAP_BLANK_LINE, tokenize, type Token } from './tokenize.js';
@@ -321,7 +321,7 @@ function compile(taxonomy: Taxonomy): Compiled {
   const lexicon = taxonomy.lexicon ?? defaultTaxonomy.lexicon!;
   const skills = compileSkills(taxonomy.skills, lexicon);
   const skillsById = new Map(taxonomy.skills.map((s) => [s.id, s]));
-  const table = skillTable(taxonomy.skills);
+  const table = skillTable(taxonomy.skills, lexicon);
   // String order (<), as the contribution comparator orders ids; equal ids share a rank.
   const ids = [...new Set([...taxonomy.skills.map((s) => s.id), ...(taxonomy.responsibilities ?? []).map((r) => r.id), ...taxonomy.roles.map((r) => r.id)])]
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -344,6 +344,13 @@ function compile(taxonomy: Taxonomy): Compiled {
     roleTables: new Map(taxonomy.roles.map((role) => [role.id, roleTable({ skillsById, skillTable: table, responsibilitiesByRole, responsibilityIndex, idRank }, role)])),
   };
 }
+
+/**
+ * What a health-care skill (or responsibility) keeps toward a health role when it is the resume's only one: the rest
+ * comes with breadth, in full from HEALTH_CONTEXT_SKILLS distinct health-care skills. A resume that mentions
+ * "medication" twice in a software career is not a fit for any health role; a clinical resume shows several skills.
+ */
+export const BREADTH_FLOOR = 0.4;
 
 // Roles whose work is outside health care: their generic skills (customer service, ...) always count in full.
 const NON_HEALTH_ROLES = new Set(['customer-care-technician']);
@@ -410,6 +417,8 @@ function titleItem(c: Compiled, role: Role, t: Timeline): ScoreItem | null {
 interface RoleTable {
   /** The profile's skills; `index` is the skill's position in the taxonomy (the strengths array's index). */
   readonly entries: readonly { readonly skill: Skill; readonly index: number; readonly rank: number; readonly weight: number; readonly component: ComponentName; readonly gated: boolean }[];
+  /** How many of the profile's skills are health-care skills (the breadth a role can ask for). */
+  readonly healthCareEntries: number;
   readonly shares: Shares;
   /** The role's responsibilities by position in the taxonomy (the matcher's item index). */
   readonly responsibilities: readonly number[];
@@ -427,24 +436,30 @@ function roleTable(c: Pick<Compiled, 'skillsById' | 'skillTable' | 'responsibili
   const ids = c.responsibilitiesByRole.get(role.id) ?? [];
   if (ids.length) totals.set('responsibilities', ids.length);
   const responsibilities = ids.map((id) => c.responsibilityIndex.get(id)!);
-  return { entries, shares: sharesOf(totals), responsibilities };
+  const healthCareEntries = entries.filter((e) => c.skillTable.healthCare[e.index] === 1).length;
+  return { entries, shares: sharesOf(totals), responsibilities, healthCareEntries };
 }
 
 /** `resp[k]`: the score item of responsibility k when it passed (built once per analysis, shared by the roles). */
-function scoreRole(c: Compiled, role: Role, strengths: Strengths, ctx: number, resp: readonly (ScoreItem | undefined)[], t: Timeline): RoleFit {
+function scoreRole(c: Compiled, role: Role, strengths: Strengths, shown: number, resp: readonly (ScoreItem | undefined)[], t: Timeline): RoleFit {
   const table = c.roleTables.get(role.id)!;
   const items: ScoreItem[] = [];
+  const ctx = Math.min(1, shown / HEALTH_CONTEXT_SKILLS);
+  // A health role needs breadth: one or two health-care words in a software resume are no fit (see BREADTH_FLOOR).
+  // Full breadth is HEALTH_CONTEXT_SKILLS health-care skills, or all the role's own when its profile has fewer.
+  const health = !NON_HEALTH_ROLES.has(role.id);
+  const breadth = table.healthCareEntries === 0 ? 1 : Math.min(1, shown / Math.min(HEALTH_CONTEXT_SKILLS, table.healthCareEntries));
   for (const { skill, index, rank, weight, component, gated } of table.entries) {
     const s = strengths.byIndex[index];
     if (!s) continue;
-    const gate = gated ? GENERIC_FLOOR + (1 - GENERIC_FLOOR) * ctx : 1;
+    const gate = gated ? GENERIC_FLOOR + (1 - GENERIC_FLOOR) * ctx : health ? BREADTH_FLOOR + (1 - BREADTH_FLOOR) * breadth : 1;
     // Recency (with asOf) weighs duties and tools: a skill last used ten years ago counts 0.6 of a current one.
     const recency = component === 'skills' ? t.recency?.[index] ?? 1 : 1;
     items.push({ component, id: skill.id, label: skill.label, weight, strength: Math.round(s.strength * gate * recency * 1000) / 1000, evidence: s.evidence, rank });
   }
   for (const k of table.responsibilities) {
     const r = resp[k];
-    if (r !== undefined) items.push(r);
+    if (r !== undefined) items.push(health && breadth < 1 ? { ...r, strength: Math.round(r.strength * (BREADTH_FLOOR + (1 - BREADTH_FLOOR) * breadth) * 1000) / 1000 } : r);
   }
   const title = titleItem(c, role, t);
   if (title) items.push(title);
@@ -527,7 +542,7 @@ function makeAnalyzer(c: Compiled): Analyzer {
     const timeline = experienceOf(c, ex, text, doc, segments, asOf);
     const skills: ReportSkill[] = timeline.skills;
     const strengths = skillStrengths(ex.skills, c.skillTable, ex.positions);
-    const ctx = healthContext(strengths, c.skillTable);
+    const shown = healthCareShown(strengths, c.skillTable);
     const raw = matchResponsibilities(c.resp, c.skills, ex.tokens, ex.mentions);
     // Only the responsibilities that pass are reported and scored: their evidence is built once, in both shapes.
     const responsibilities: ResponsibilityMatch[] = [];
@@ -556,7 +571,7 @@ function makeAnalyzer(c: Compiled): Analyzer {
       respItems[r.index] = { component: 'responsibilities', id: item.id, label: item.normalized, weight: 1, strength: r.similarity, evidence, rank: c.idRank.get(item.id)! };
     }
     stableSort(responsibilities, (a, b) => b.similarity - a.similarity || (a.id < b.id ? -1 : 1));
-    const roles = stableSort(c.taxonomy.roles.map((role) => scoreRole(c, role, strengths, ctx, respItems, timeline)), (a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+    const roles = stableSort(c.taxonomy.roles.map((role) => scoreRole(c, role, strengths, shown, respItems, timeline)), (a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
     const targetFit = roles.find((r) => r.id === target)!;
     const other = roles.find((r) => r.id !== target) ?? targetFit;
     const comparison = compare(c.rolesById.get(target)!, c.rolesById.get(other.id)!, targetFit, other, strengths, c.skillsById);

@@ -5,7 +5,7 @@
  */
 import { stem, similarity } from './nlp.js';
 import { GAP_BLANK_LINE, GAP_BRACKET, GAP_BROKEN_LINE, GAP_CLAUSE, GAP_COLON, GAP_NEWLINE, tokenize, WordTable, type Token } from './tokenize.js';
-import type { Lexicon, Skill, SkillCategory } from './taxonomy.js';
+import { healthCareSkills, type Lexicon, type Skill, type SkillCategory } from './taxonomy.js';
 import { stableSort } from './sort.js';
 import type { SectionKind } from './sections.js';
 
@@ -134,7 +134,32 @@ export interface SkillMatcher {
   readonly population: Uint8Array;
   /** Per skill index: 1 when the skill is in some `nests` set or is a population skill (it may count nested). */
   readonly nestable: Uint8Array;
+  /**
+   * Per skill index: its ambiguous forms (taxonomy `ambiguous`) as written, lower case, each with the
+   * compounds it is not the skill inside and whether it needs health-care context; null for most skills.
+   */
+  readonly ambiguous: readonly (ReadonlyMap<string, Ambiguity> | null)[];
+  /** Per skill index: 1 when a mention of it (through an unambiguous form) puts its line and resume in health care. */
+  readonly anchor: Uint8Array;
+  /** Per skill index: 1 for a credential, whose mention may describe other people's credentials (lexicon `others`). */
+  readonly credential: Uint8Array;
+  /** Lexicon `others`, lower case: cues before a mention, people words after it, paperwork words after it. */
+  readonly others: { readonly pre: CueIndex; readonly people: ReadonlySet<string>; readonly post: ReadonlySet<string> } | null;
+  /** Lexicon `healthWords`, lower case. */
+  readonly healthWords: ReadonlySet<string>;
 }
+
+/** One ambiguous form of a skill, compiled. */
+interface Ambiguity {
+  /** Each compound's lower-case words, and where the form's first word sits in it. */
+  readonly compounds: readonly { readonly words: readonly string[]; readonly at: number }[];
+  readonly context: boolean;
+  /** Stems of the words that pick the skill's sense on the mention's line (taxonomy `cues`), or null. */
+  readonly cues: ReadonlySet<string> | null;
+}
+
+/** Distinct anchoring skills that make a whole resume health care (one on the line is enough for that line). */
+const RESUME_ANCHORS = 2;
 
 const MEMO_LIMIT = 200_000;
 const FUZZY_MIN_LENGTH = 8;
@@ -142,9 +167,6 @@ const FUZZY_MIN_LENGTH = 8;
 // words turn real words into taxonomy words ("charged" to "charted").
 const FUZZY_SHORT = FUZZY_MIN_LENGTH - 1;
 const FUZZY_THRESHOLD = 0.93;
-// Real words one letter away from a taxonomy word: never "corrected".
-const FUZZY_EXCLUDE = ['meditation', 'emergent', 'emergence', 'therapist', 'pharmacy', 'transport', 'conditions', 'patiently', 'reception', 'recording', 'inventor', 'satisfied', 'specialist', 'physician', 'physicians', 'discrete',
-  'analyses', 'backward', 'backwards', 'breaking', 'charming', 'comparison', 'diagnoses', 'inventive', 'pressing', 'register', 'registers', 'revelations'];
 
 /** Stem of a lower-case word through the analyzer's memo. */
 export function stemOf(m: SkillMatcher, lower: string): string {
@@ -192,9 +214,11 @@ export function compileSkills(skills: readonly Skill[], lexicon: Lexicon): Skill
   const stems = new Set<string>();
   const vocab = new Set<string>();
   const canonicalForms = skills.map((s) => new Set([s.label, ...(s.seedTerms ?? [])].map((t) => tokenize(t).map((x) => x.lower).join(' '))));
+  // Filled once the matcher exists (the forms are keyed by stems, through its memo).
+  const ambiguous: (ReadonlyMap<string, Ambiguity> | null)[] = [];
   const phrases = (forms: ReadonlySet<string>): string[][] => [...forms].map((f) => f.split(' ')).filter((w) => w.length > 1);
   const m: SkillMatcher = {
-    skills, root, acronyms, stems, innerKeys: new Set(), keyIds: new Map(), wordIds: new Map(), scratch: new Int32Array(0), fuzzyVocab: new Map(), fuzzyExclude: new Set(FUZZY_EXCLUDE),
+    skills, root, acronyms, stems, innerKeys: new Set(), keyIds: new Map(), wordIds: new Map(), scratch: new Int32Array(0), fuzzyVocab: new Map(), fuzzyExclude: new Set(lexicon.realWords ?? []),
     negationCues: cues(lexicon.negation.pre, 'last'), hedgeCues: cues(lexicon.hedging.pre, 'last'), postHedgeCues: cues(lexicon.hedging.post, 'first'),
     postNegationCues: cues(lexicon.negation.post ?? [], 'first'),
     hedgeVoidedBy: new Set((lexicon.hedging.voidedBy ?? []).map((w) => w.toLowerCase())),
@@ -207,7 +231,26 @@ export function compileSkills(skills: readonly Skill[], lexicon: Lexicon): Skill
     nests: nestsOf(skills),
     population: Uint8Array.from(skills, (s) => (s.category === 'population' ? 1 : 0)),
     nestable: new Uint8Array(skills.length),
+    ambiguous,
+    anchor: healthCareSkills(skills, lexicon),
+    credential: Uint8Array.from(skills, (s) => (s.category === 'credential' ? 1 : 0)),
+    others: lexicon.others ? { pre: cues(lexicon.others.pre, 'last'), people: new Set(lexicon.others.people.map((w) => w.toLowerCase())), post: new Set(lexicon.others.post.map((w) => w.toLowerCase())) } : null,
+    healthWords: new Set((lexicon.healthWords ?? []).map((w) => w.toLowerCase())),
   };
+  for (const s of skills) {
+    if (!s.ambiguous?.length) { ambiguous.push(null); continue; }
+    const forms = new Map<string, Ambiguity>();
+    for (const a of s.ambiguous) {
+      const words = tokenize(a.form).map((t) => t.lower);
+      const compounds = (a.compounds ?? []).map((c) => {
+        const cw = tokenize(c).map((t) => t.lower);
+        return { words: cw, at: indexOfWords(cw, words) };
+      }).filter((c) => c.at >= 0);
+      const cueStems = a.cues?.length ? new Set(a.cues.map((c) => stemOf(m, c.toLowerCase()))) : null;
+      forms.set(words.join(' '), { compounds, context: a.context !== false && cueStems === null, cues: cueStems });
+    }
+    ambiguous.push(forms);
+  }
   for (const set of m.nests) for (const k of set ?? []) m.nestable[k] = 1;
   m.population.forEach((p, k) => { if (p) m.nestable[k] = 1; });
   const keyIds = m.keyIds as Map<string, number>;
@@ -255,7 +298,7 @@ export function compileSkills(skills: readonly Skill[], lexicon: Lexicon): Skill
     if (id === undefined) { id = wordIds.size; wordIds.set(w, id); }
     return id;
   });
-  for (const index of [m.negationCues, m.hedgeCues, m.postHedgeCues, m.postNegationCues]) {
+  for (const index of [m.negationCues, m.hedgeCues, m.postHedgeCues, m.postNegationCues, ...(m.others ? [m.others.pre] : [])]) {
     for (const bucket of index.values()) for (const cue of bucket) (cue as Cue).ids = idsOf(cue.words);
   }
   const tables = (node: TrieNode): void => {
@@ -308,8 +351,17 @@ export function compileSkills(skills: readonly Skill[], lexicon: Lexicon): Skill
   return m;
 }
 
+/** Where `part` occurs in `words` (-1 when it does not). */
+function indexOfWords(words: readonly string[], part: readonly string[]): number {
+  outer: for (let i = 0; i + part.length <= words.length; i++) {
+    for (let k = 0; k < part.length; k++) if (words[i + k] !== part[k]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
 /** The closest long taxonomy word to a misspelt token, or null. Memoized per analyzer. */
-function fuzzyStem(m: SkillMatcher, lower: string): string | null {
+export function fuzzyStem(m: SkillMatcher, lower: string): string | null {
   const memo = m.fuzzyMemo.get(lower);
   if (memo !== undefined) return memo;
   let best: string | null = null;
@@ -659,7 +711,10 @@ function addNested(m: SkillMatcher, tokens: readonly Token[], cands: readonly Ca
     // A population word counts when it is not the phrase's first word (a modifier: "patient care") and it ends
     // the phrase or is plural ("checked patients in").
     const ok = m.nests[outer.skill]?.has(c.skill) ||
-      (m.population[c.skill] === 1 && c.start > outer.start && (c.end === outer.end || tokens[c.end - 1]!.lower.endsWith('s')));
+      (m.population[c.skill] === 1 && c.start > outer.start && (c.end === outer.end || tokens[c.end - 1]!.lower.endsWith('s'))) ||
+      // "Registered Behavior Technician", "Certified Phlebotomy Technician": a title that opens with the generic
+      // credential word shows that credential, whatever skill the title is.
+      (c.start === outer.start && m.credential[c.skill] === 1 && m.skills[c.skill]!.generic === true && PERSON_TITLE.test(tokens[outer.end - 1]!.lower));
     if (!ok) continue;
     added ??= [];
     // A copy of c (same skill and span) can only be among the last ones added: they come in order of start.
@@ -833,5 +888,113 @@ export function findMentions(m: SkillMatcher, tokens: readonly Token[]): RawMent
   }
   // A very long text does not leave its look-back buffer on the analyzer (16 MB after a 2 MB text).
   if (m.scratch.length > SCRATCH_KEEP) m.scratch = new Int32Array(0);
-  return kept;
+  return inContext(m, tokens, words, lb, kept);
+}
+
+const PERSON_PLURAL = /(?:ists|ians)$/;
+/** The last word of a job title: technician, assistant, aide, therapist, nurse, specialist, coder, ... */
+const PERSON_TITLE = /(?:ician|ist|ant|aide|nurse|coder|biller|medic)$/;
+const ACRONYM_PLURAL = /^[A-Z]{2,}s$/;
+const HOLDERS = /(?:emts|aides|assistants|technicians|paramedics)$/;
+
+/** Mention verdicts of `inContext`. */
+const KEEP = 0;
+const DROP = 1;
+const NEEDS_CONTEXT = 2;
+
+/**
+ * Drops the mentions that are not the writer's health-care skill by their context: an ambiguous form inside one of
+ * its non-health compounds, or with no health-care context (no anchoring skill or health word on its line, and fewer
+ * than RESUME_ANCHORS anchoring skills in the text); a credential or person noun that describes other people's
+ * credentials or paperwork. Most texts have no such mention and are returned as they are.
+ */
+function inContext(m: SkillMatcher, tokens: readonly Token[], words: readonly WordInfo[], lb: LookBack, kept: Candidate[]): Candidate[] {
+  let verdict: Uint8Array | null = null;
+  let needsContext = false;
+  for (let k = 0; k < kept.length; k++) {
+    const c = kept[k]!;
+    let v = KEEP;
+    const forms = m.ambiguous[c.skill];
+    if (forms != null) {
+      const a = forms.get(literalOf(tokens, c.start, c.end));
+      if (a !== undefined) v = inCompound(tokens, a, c) || (a.cues !== null && !cueOnLine(tokens, words, a.cues, c)) ? DROP : a.context ? NEEDS_CONTEXT : KEEP;
+    }
+    if (v === KEEP && m.others !== null && othersWork(m, tokens, words, lb, c)) v = DROP;
+    if (v !== KEEP) {
+      verdict ??= new Uint8Array(kept.length);
+      verdict[k] = v;
+      if (v === NEEDS_CONTEXT) needsContext = true;
+    }
+  }
+  if (verdict === null) return kept;
+  if (needsContext) {
+    // Context: lines with an anchoring mention or a health word, and the distinct anchoring skills of the text.
+    const lines = new Set<number>();
+    const anchors = new Set<number>();
+    for (let k = 0; k < kept.length; k++) {
+      const c = kept[k]!;
+      if (verdict[k] === KEEP && m.anchor[c.skill] === 1 && !c.negated && !c.hedged) { lines.add(tokens[c.start]!.line); anchors.add(c.skill); }
+    }
+    if (anchors.size < RESUME_ANCHORS) {
+      for (let i = 0; i < tokens.length; i++) if (m.healthWords.has(tokens[i]!.lower)) lines.add(tokens[i]!.line);
+      for (let k = 0; k < kept.length; k++) if (verdict[k] === NEEDS_CONTEXT && !lines.has(tokens[kept[k]!.start]!.line)) verdict[k] = DROP;
+    }
+  }
+  const out: Candidate[] = [];
+  for (let k = 0; k < kept.length; k++) if (verdict[k] !== DROP) out.push(kept[k]!);
+  return out;
+}
+
+/** True when a word of the mention's line (other than the mention) has one of the stems. */
+function cueOnLine(tokens: readonly Token[], words: readonly WordInfo[], cues: ReadonlySet<string>, c: Candidate): boolean {
+  const line = tokens[c.start]!.line;
+  for (let i = c.start - 1; i >= 0 && tokens[i]!.line === line; i--) if (cues.has(words[i]!.stem)) return true;
+  for (let i = c.end; i < tokens.length && tokens[i]!.line === line; i++) if (cues.has(words[i]!.stem)) return true;
+  return false;
+}
+
+/** True when the mention's words sit inside one of the form's compounds, on one line ("computer science"). */
+function inCompound(tokens: readonly Token[], a: Ambiguity, c: Candidate): boolean {
+  const line = tokens[c.start]!.line;
+  outer: for (const comp of a.compounds) {
+    const from = c.start - comp.at;
+    if (from < 0 || from + comp.words.length > tokens.length) continue;
+    for (let k = 0; k < comp.words.length; k++) {
+      const t = tokens[from + k]!;
+      // The mention's own words may be inflected ("labs"); the compound's other words must be as written.
+      if (t.line !== line || (t.lower !== comp.words[k] && (from + k < c.start || from + k >= c.end))) continue outer;
+    }
+    return true;
+  }
+  return false;
+}
+
+/**
+ * True when a credential or person mention describes other people: a paperwork word right after a credential
+ * ("license renewals"), or, after a lexicon `others.pre` cue in its clause, a mention that names people (a people
+ * word follows it: "a licensed professional"; or it is a plural person noun: "EMTs", "transcriptionists").
+ */
+function othersWork(m: SkillMatcher, tokens: readonly Token[], words: readonly WordInfo[], lb: LookBack, c: Candidate): boolean {
+  const o = m.others!;
+  const next = c.end < tokens.length && !endsScope(tokens[c.end]!.gap) ? tokens[c.end]!.lower : null;
+  const credential = m.credential[c.skill] === 1;
+  if (credential && next !== null && o.post.has(next)) return true;
+  const last = tokens[c.end - 1]!;
+  // A plural person noun: "transcriptionists", "phlebotomists", or a credential's holders ("EMTs", "nurse aides").
+  const plural = PERSON_PLURAL.test(last.lower) || (credential && (ACRONYM_PLURAL.test(last.raw) || HOLDERS.test(last.lower)));
+  if (!plural && !(credential && next !== null && o.people.has(next))) return false;
+  // A cue ending before the mention, within its clause (as negation cues are found).
+  const from = Math.max(lb.scope[c.start]!, c.start - PRE_WINDOW);
+  for (let e = c.start; e > from; e--) {
+    const bucket = o.pre.get(tokens[e - 1]!.lower);
+    if (!bucket) continue;
+    for (const cue of bucket) {
+      const n = cue.words.length;
+      if (e - n < from) continue;
+      let ok = true;
+      for (let k = 0; k < n - 1; k++) if (words[e - n + k]!.wordId !== cue.ids[k]) { ok = false; break; }
+      if (ok) return true;
+    }
+  }
+  return false;
 }

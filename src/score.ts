@@ -15,7 +15,7 @@
  * Every point is a contribution with its evidence; contributions add up exactly to the score.
  */
 import type { Evidence, SkillMatch } from './match-skills.js';
-import type { ProfileEntry, Role, Skill, SkillCategory } from './taxonomy.js';
+import { healthCareSkills, type Lexicon, type ProfileEntry, type Role, type Skill, type SkillCategory } from './taxonomy.js';
 import type { SectionKind } from './sections.js';
 import { stableSort } from './sort.js';
 
@@ -150,13 +150,15 @@ export interface SkillTable {
   readonly index: ReadonlyMap<string, number>;
   /** Per skill: the positions of the skills it implies. */
   readonly implies: readonly (readonly number[])[];
+  /** Per skill: 1 when it is health care itself (`healthCareSkills`), the skills the health context counts. */
+  readonly healthCare: Uint8Array;
 }
 
-export function skillTable(skills: readonly Skill[]): SkillTable {
+export function skillTable(skills: readonly Skill[], lexicon?: Lexicon): SkillTable {
   const index = new Map(skills.map((s, k) => [s.id, k]));
   // A validated taxonomy implies only skills it has.
   const implies = skills.map((s) => (s.implies ?? []).flatMap((id) => (index.has(id) ? [index.get(id)!] : [])));
-  return { skills, index, implies };
+  return { skills, index, implies, healthCare: healthCareSkills(skills, lexicon) };
 }
 
 /**
@@ -213,15 +215,15 @@ export function skillStrengths(matches: readonly SkillMatch[], table: SkillTable
   return { byIndex, size, index: table.index };
 }
 
-/** Share of the health-context bar a resume reaches: distinct non-generic skills shown / HEALTH_CONTEXT_SKILLS. */
-export function healthContext(strengths: Strengths, table: SkillTable): number {
+/** How many distinct health-care skills (`healthCareSkills`) a resume shows with some strength. */
+export function healthCareShown(strengths: Strengths, table: SkillTable): number {
   let n = 0;
   const { byIndex } = strengths;
   for (let k = 0; k < byIndex.length; k++) {
     const s = byIndex[k];
-    if (s !== undefined && s.strength >= 0.3 && !table.skills[k]!.generic) n++;
+    if (s !== undefined && s.strength >= 0.3 && table.healthCare[k] === 1) n++;
   }
-  return Math.min(1, n / HEALTH_CONTEXT_SKILLS);
+  return n;
 }
 
 /**

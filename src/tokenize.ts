@@ -149,6 +149,30 @@ function isAsciiAlnum(c: number): boolean {
   return c < 128 && ASCII[c] === WORD;
 }
 
+const HYPHEN = 45;
+const ASTERISK = 42;
+const PLUS = 43;
+const GREATER = 62;
+const LETTER_O = 111;
+const TAB = 9;
+const SPACE_CHAR = 32;
+
+/**
+ * The length of a list-item marker at `j` (the first character of a line after its indent), or 0: "-", "*", "+" or
+ * ">" and, as Word's outline lists export, a lower-case "o", each followed by a space or tab. (Dashes were already
+ * normalized to "-"; bullet glyphs are clause marks of their own.)
+ * @example
+ * listMarker('- Assisted', 0) // 1
+ * listMarker('o Charted vitals', 0) // 1
+ * listMarker('-5 degrees', 0) // 0
+ */
+function listMarker(text: string, j: number): number {
+  const c = text.charCodeAt(j);
+  if (c !== HYPHEN && c !== ASTERISK && c !== PLUS && c !== GREATER && c !== LETTER_O) return 0;
+  const after = text.charCodeAt(j + 1);
+  return after === SPACE_CHAR || after === TAB ? 1 : 0;
+}
+
 /**
  * Tokenizes normalized text. Linear: every character is visited a bounded number of times.
  * @example
@@ -173,6 +197,13 @@ export function tokenize(text: string, table?: WordTable): Token[] {
         let j = i + 1;
         while (j < n && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
         const d = j < n ? text.charCodeAt(j) : 0;
+        const marker = listMarker(text, j);
+        if (marker > 0) {
+          // "- Assisted ...", "* CPR", "o Charted ...": a list item ends the line before it like a bullet does.
+          gap = (gap | GAP_CLAUSE) & ~GAP_BROKEN_LINE;
+          i = j + marker;
+          continue;
+        }
         if (d >= 97 && d <= 122) gap |= GAP_BROKEN_LINE;
         else gap &= ~GAP_BROKEN_LINE;
       } else if (k === CLAUSE || k === OTHER) gap |= c === 58 ? GAP_CLAUSE | GAP_COLON : GAP_CLAUSE;

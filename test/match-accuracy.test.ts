@@ -49,7 +49,7 @@ describe('an exact-case acronym wins the same span over a case-folded alias', ()
 describe('negation and hedging cues', () => {
   it.each([
     ['a negation after the mention, ending the clause', 'Phlebotomy - no', ['phlebotomy!neg']],
-    ['a negation after a colon', 'Telemetry experience: none', ['telemetry-monitoring!neg']],
+    ['a negation after a colon', 'Telemetry unit experience: none', ['telemetry-monitoring!neg']],
     ['"no" that does not end the clause is no negation', 'Phlebotomy: no issues reported', ['phlebotomy']],
     ['a "yes" clause before a "no" clause', 'Vitals - yes; phlebotomy - no', ['vital-signs', 'phlebotomy!neg']],
     ['"never missed" is no negation', 'Never missed a dressing change', ['wound-care']],
@@ -57,7 +57,7 @@ describe('negation and hedging cues', () => {
     ['finished coursework is no hedge', 'Finished coursework in anatomy', ['anatomy']],
     ['coursework alone is still a hedge', 'Coursework in anatomy', ['anatomy!hedge']],
     ['an aspiration: "to work as"', 'Goal: to work as an EMT', ['emt-certification!hedge']],
-    ['a credential candidate', 'CPC candidate', ['health-information-credential!hedge']],
+    ['a credential candidate', 'Medical coding: CPC candidate', ['medical-coding', 'health-information-credential!hedge']],
   ])('%s: %s', (_rule, text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -78,7 +78,7 @@ describe('typo tolerance', () => {
 describe('alias words keyed on themselves, not on a colliding Porter stem', () => {
   it.each([
     ['"emergency" alone is not emergency care', 'Emergency exit drills', []],
-    ['emergencies are', 'Responded to emergencies on the unit', ['emergency-care']],
+    ['emergencies are', 'Responded to emergencies on the nursing unit', ['emergency-care']],
     ['"medic" is not medication', 'Army medic', []],
     ['"medical" is not medication', 'Medical assistant', []],
     ['medications are', 'Passed medications to residents', ['medication-administration', 'patients']],
@@ -95,7 +95,7 @@ describe('alias words keyed on themselves, not on a colliding Porter stem', () =
     ['observation is', 'Close observation of at-risk patients', ['observational-skills', 'patients']],
     ['observant is', 'Observant and detail-oriented', ['observational-skills', 'attention-to-detail']],
     ['"residence" is not residents', 'Residence hall assistant', []],
-    ['residents are patients', 'Cared for 20 residents', ['patients']],
+    ['residents are patients', 'Cared for 20 residents of a nursing home', ['patients']],
     ['a phone number is not phone support', 'Phone: 555-0100', []],
     ['the phones are', 'Covered the phones during lunch', ['phone-support']],
     ['"clean" is not cleaning', 'Clean driving record', []],
@@ -105,7 +105,7 @@ describe('alias words keyed on themselves, not on a colliding Porter stem', () =
     ['"discretion" is not "discrete"', 'Used discretion with sensitive files', ['confidentiality']],
     ['"documents" is not documented', 'Signed documents', []],
     ['"claimed" is not claims', 'Claimed expenses', []],
-    ['claims are', 'Followed up on denied claims', ['insurance-claims']],
+    ['claims are', 'Followed up on denied claims for the clinic', ['insurance-claims']],
     ['"registration" is not registered', 'Registration desk volunteer', []],
   ])('%s: %s', (_rule, text, expected) => {
     expect(found(text)).toEqual(expected);

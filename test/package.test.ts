@@ -30,6 +30,7 @@ const EXPECTED_FILES = [
   // npm always packs README files; this one carries the O*NET CC BY 4.0 attribution the data requires.
   'data/README.md',
   'data/lexicon.json',
+  'data/real-words.json',
   'data/responsibilities.json',
   'data/roles.json',
   'data/skills.json',

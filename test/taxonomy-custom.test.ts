@@ -181,8 +181,11 @@ describe('regular-expression characters in aliases: matched literally, or reject
     // The rule validation could enforce for custom aliases (see the case above); the default data must pass it.
     const misses: string[] = [];
     for (const s of defaultTaxonomy.skills) {
+      // A form with a common non-health sense is found in a health-care line only.
+      // A form with sense cues ("customers") is found beside one of them.
+      const ambiguous = new Map(s.ambiguous?.filter((a) => a.context !== false || a.cues).map((a) => [a.form.toLowerCase(), a.cues?.[0] ?? 'at the hospital']));
       for (const a of s.aliases) {
-        const found = extractSkills(`• ${a}\n`).find((m) => m.id === s.id);
+        const found = extractSkills(ambiguous.has(a) ? `• ${a}; ${ambiguous.get(a)}\n` : `• ${a}\n`).find((m) => m.id === s.id);
         if (!found || !found.evidence.some((e) => e.text.toLowerCase() === a.toLowerCase())) misses.push(`${s.id}: ${a}`);
       }
     }

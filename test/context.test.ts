@@ -1,0 +1,165 @@
+/**
+ * Precision at the root (issue 19): list-item markers end phrases, forms with a common non-health sense need
+ * health-care context, non-health compounds never match, other people's credentials are not the writer's, and typo
+ * tolerance leaves real English words alone. Each row names the rule; the texts are written for these tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { createAnalyzer, defaultTaxonomy } from '../src/index.js';
+import { tokenize, GAP_CLAUSE } from '../src/tokenize.js';
+import { found } from './helpers.js';
+
+describe('every list-item marker ends a phrase, like a bullet', () => {
+  it.each([
+    ['a hyphen', 'Charge nurse\n- Assisted with admissions', []],
+    ['an en dash (normalized to a hyphen)', 'Charge nurse\n\u2013 Assisted with admissions', []],
+    ['an asterisk', 'emergency\n* Room layout planning', []],
+    ['a plus', 'emergency\n+ Room layout planning', []],
+    ['Word\'s "o" outline marker', 'emergency\no Room layout planning', []],
+    ['indented markers', 'Home\n   - Health insurance enrolment', []],
+    ['a bullet, as before', 'emergency\n\u2022 Room layout planning', []],
+    ['a wrapped line with no marker still joins', 'Monitored blood\npressure hourly', ['blood-pressure']],
+    ['the item itself still matches', 'Skills\n- Phlebotomy\n- EKG', ['phlebotomy', 'ekg']],
+  ])('%s', (_rule, text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it('sets a clause gap before the first word of the item and skips the marker', () => {
+    const t = tokenize('nurse\no Assisted');
+    expect(t.map((x) => x.raw)).toEqual(['nurse', 'Assisted']);
+    expect(t[1]!.gap & GAP_CLAUSE).toBe(GAP_CLAUSE);
+  });
+
+  it('a hyphen that is no marker (a negative number, a joined word) is left alone', () => {
+    expect(tokenize('Temp\n-5 degrees').map((x) => x.raw)).toEqual(['Temp', '5', 'degrees']);
+    expect(found('CPR/AED\n-certified')).toEqual(['cpr', 'certification']);
+  });
+});
+
+describe('a form with a common non-health sense needs health-care context', () => {
+  it.each([
+    ['EMS as an environmental management system', 'Implemented an ISO 14001 EMS at three plants', []],
+    ['EMS as a messaging service', 'Administered the EMS messaging cluster', []],
+    ['ER as employee relations', 'Managed ER cases and investigations for 400 employees', []],
+    ['ER in an HR compound, even in a hospital', 'Employee Relations (ER) partner for the hospital', []],
+    ['a software registry', 'Pushed images to the Docker registry', []],
+    ['a research lab', 'Built a lab for penetration testing', []],
+    ['software telemetry', 'Added telemetry to the billing service', []],
+    ['a pulse survey', 'Ran the quarterly pulse survey', []],
+    ['team exercises', 'Planned tabletop exercises for the security team', []],
+    ['an industry veteran', 'Industry veteran of enterprise sales', []],
+    ['the bar association', 'ABA member since 2015', []],
+    ['EMS with a health word on its line', 'Volunteer EMS crew for the county ambulance service', ['ems']],
+    ['ER with a clinical skill on its line', 'Drew blood and ran EKGs in the ER', ['phlebotomy', 'ekg', 'emergency-room']],
+    ['a lab with patients on its line', 'Drew labs for clinic patients', ['laboratory-tests', 'patients']],
+  ])('%s', (_rule, text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it('the resume is context too: two health-care skills anywhere make every line health care', () => {
+    const text = 'EXPERIENCE\n• Took vitals and charted in Epic\n• Assisted with phlebotomy\n\nSKILLS\nER | EMS | telemetry\n';
+    expect(found(text)).toEqual(['vital-signs', 'charting', 'ehr', 'phlebotomy', 'emergency-room', 'ems', 'telemetry-monitoring']);
+    // One health-care skill is not enough for lines other than its own.
+    expect(found('EXPERIENCE\n• Took vitals\n\nSKILLS\nER | EMS | telemetry\n')).toEqual(['vital-signs']);
+  });
+
+  it('context never rescues a form inside its non-health compound', () => {
+    expect(found('Took vitals, drew labs and ran EKGs for patients\nB.S. Computer Science; computer skills')).toEqual(['vital-signs', 'laboratory-tests', 'ekg', 'patients', 'computer-skills']);
+    expect(found('Patients and nurses: Bureau of Labor Statistics (BLS) data analyst')).toEqual(['patients']);
+  });
+
+  it('every context-needing form of the default taxonomy is found with context and dropped without it', () => {
+    const lost: string[] = [];
+    const kept: string[] = [];
+    for (const s of defaultTaxonomy.skills) {
+      for (const a of s.ambiguous ?? []) {
+        if (a.context === false && !a.cues) continue;
+        const ids = (t: string) => createAnalyzer().extractSkills(t).map((m) => m.id);
+        // A form with sense cues needs one of them on its line; the others, health-care context.
+        const withContext = a.cues ? `• ${a.form} ${a.cues[0]} at the office\n` : `• ${a.form} at the hospital\n`;
+        if (!ids(withContext).includes(s.id)) lost.push(`${s.id}: ${a.form}`);
+        if (ids(`• ${a.form} at the office\n`).includes(s.id)) kept.push(`${s.id}: ${a.form}`);
+      }
+    }
+    expect(lost).toEqual([]);
+    expect(kept).toEqual([]);
+  });
+
+  it('every compound of the default taxonomy blocks its form, even in a health-care line', () => {
+    const matched: string[] = [];
+    for (const s of defaultTaxonomy.skills) {
+      for (const a of s.ambiguous ?? []) {
+        for (const c of a.compounds ?? []) {
+          const spans = createAnalyzer().extractSkills(`${c} at the hospital`).filter((m) => m.id === s.id);
+          if (spans.length) matched.push(`${s.id}: ${c}`);
+        }
+      }
+    }
+    expect(matched).toEqual([]);
+  });
+
+  it('a custom taxonomy can declare its own ambiguous forms', () => {
+    const t = structuredClone(defaultTaxonomy);
+    const ekg = t.skills.find((s) => s.id === 'ekg')!;
+    ekg.ambiguous = [{ form: 'ecg', senses: ['Electronic Commerce Group'] }];
+    const a = createAnalyzer({ taxonomy: t });
+    expect(a.extractSkills('ECG team lead').map((s) => s.id)).toEqual([]);
+    expect(a.extractSkills('ECG for chest pain patients').map((s) => s.id)).toEqual(['ekg', 'patients']);
+  });
+});
+
+describe('a form with sense cues counts beside one of them', () => {
+  it.each([
+    ['serving customers', 'Assisted customers at the register', ['customer-service']],
+    ['answering customers', 'Answered customers\' billing questions', ['customer-service']],
+    ['customers as a market', 'Shipped hundreds of products a day to customers', []],
+    ['customers in data', 'Segmented customers by purchase history', []],
+    ['appointment scheduling', 'Scheduling for a busy pediatric clinic', ['scheduling']],
+    ['project scheduling', 'Project planning, scheduling and reporting', []],
+  ])('%s', (_rule, text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+});
+
+describe("other people's credentials and paperwork are not the writer's", () => {
+  it.each([
+    ['license renewals', 'Processed license renewals for 200 staff', []],
+    ['EMT paperwork', 'Filed EMT paperwork for the county office', []],
+    ['certification tracking', 'Maintained CPR certification tracking for all employees', []],
+    ['under a licensed professional', 'Worked under a licensed professional counselor', []],
+    ['people in the field', 'Worked with medical transcriptionists to correct reports', []],
+    ['a crew of EMTs', 'Scheduled a crew of EMTs for county events', ['scheduling']],
+    ['the writer\'s own license', 'Licensed practical nurse since 2018', ['certification']],
+    ['the writer\'s own certification', 'BLS and CPR certified', ['bls', 'cpr', 'certification']],
+    ['the writer\'s own title', 'Certified Nursing Assistant, Sunrise Senior Living', ['certification', 'nursing-assistant']],
+    ['assisting nurses with a skill of the writer', 'Assisted nurses with wound care for residents', ['wound-care', 'patients']],
+  ])('%s', (_rule, text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+});
+
+describe('typo tolerance never turns a correctly spelled English word into another word', () => {
+  it.each([
+    ['compression is not compassion', 'Applied compression to reduce image size', []],
+    ['a misspelling is still corrected', 'Showed compasion to families', ['compassion']],
+    ['meditation is not medication', 'Led meditation sessions', []],
+  ])('%s', (_rule, text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it('the real words come from an English word list, generated, not written by hand', () => {
+    const words = defaultTaxonomy.lexicon!.realWords!;
+    expect(words.length).toBeGreaterThan(100);
+    expect(words).toContain('compression');
+    expect([...words].sort()).toEqual(words);
+  });
+});
+
+describe('"patient" as a personal trait is patience', () => {
+  it.each([
+    ['in a list of adjectives', 'Reliable, patient and calm', ['patience']],
+    ['patient and kind', 'Patient and kind with residents', ['patience', 'patients']],
+    ['the noun is still patients', 'Cared for 20 patients per shift', ['patients']],
+  ])('%s', (_rule, text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+});
