@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const BUDGET_KB = 60;
+// 64 KB: the taxonomy grew with its context data (ambiguous forms, real English words) in 0.2.0; was 60.
+const BUDGET_KB = 64;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const gzipped = (bytes) => gzipSync(bytes, { level: 9 }).length;
 

@@ -352,6 +352,13 @@ function compile(taxonomy: Taxonomy): Compiled {
  */
 export const BREADTH_FLOOR = 0.4;
 
+/**
+ * What a health-care skill counts toward a role outside health care (the customer care technician shares "patients",
+ * "blood pressure" and "vital signs" with the health technician in the seeds): such a role wins on its own skills
+ * (customer care, satisfaction, phones, transcription), not on a clinical resume's clinical ones.
+ */
+export const SHARED_CLINICAL = 0.3;
+
 // Roles whose work is outside health care: their generic skills (customer service, ...) always count in full.
 const NON_HEALTH_ROLES = new Set(['customer-care-technician']);
 
@@ -452,7 +459,9 @@ function scoreRole(c: Compiled, role: Role, strengths: Strengths, shown: number,
   for (const { skill, index, rank, weight, component, gated } of table.entries) {
     const s = strengths.byIndex[index];
     if (!s) continue;
-    const gate = gated ? GENERIC_FLOOR + (1 - GENERIC_FLOOR) * ctx : health ? BREADTH_FLOOR + (1 - BREADTH_FLOOR) * breadth : 1;
+    const gate = gated ? GENERIC_FLOOR + (1 - GENERIC_FLOOR) * ctx
+      : health ? BREADTH_FLOOR + (1 - BREADTH_FLOOR) * breadth
+      : c.skillTable.healthCare[index] === 1 ? SHARED_CLINICAL : 1;
     // Recency (with asOf) weighs duties and tools: a skill last used ten years ago counts 0.6 of a current one.
     const recency = component === 'skills' ? t.recency?.[index] ?? 1 : 1;
     items.push({ component, id: skill.id, label: skill.label, weight, strength: Math.round(s.strength * gate * recency * 1000) / 1000, evidence: s.evidence, rank });

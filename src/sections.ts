@@ -79,6 +79,22 @@ function mayBeHeading(table: HeadingTable, text: string, start: number, end: num
     if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) break;
     j++;
   }
+  if (startsHeading(table, text, i, j)) return true;
+  // "CLINICAL CERTIFICATIONS", "Relevant Experience:": one qualifying word before a heading, in a short line.
+  if (end - start > 40) return false;
+  let k = j;
+  while (k < end && !isLetter(text.charCodeAt(k))) k++;
+  let l = k;
+  while (l < end && isLetter(text.charCodeAt(l))) l++;
+  return startsHeading(table, text, k, l);
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** True when text[i, j) is the first word of some heading. */
+function startsHeading(table: HeadingTable, text: string, i: number, j: number): boolean {
   if (j === i || j - i > 20 || !table.firstShapes.has(((text.charCodeAt(i) | 32) - 97) * 32 + (j - i))) return false;
   return table.firstWords.has(text.slice(i, j).toLowerCase());
 }

@@ -130,7 +130,7 @@ describe('contexts in which a literal form is not the skill (notWhen)', () => {
     ['the broadcast Emergency Alert System', 'Maintained the Emergency Alert System transmitter', []],
     ['radiology as a destination', 'Escorted patients to radiology', ['patients']],
     ['"documented" outside a chart', 'Documented software requirements', []],
-    ['"documented" in care', 'Documented intake and output', ['charting']],
+    ['"documented" in care', 'Documented intake and output for patients', ['charting', 'patients']],
     ['"registered" for a class', 'Registered for classes', []],
     ['"registered" in a credential', 'Registered Medical Assistant', ['certification']],
     ['"patient" modifying a noun', 'Escorted visitors to patient rooms', []],
