@@ -109,14 +109,35 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
   }
 }
 
+/** A node of mammoth's document tree (lib/documents.js), as far as the text needs it. */
+interface DocxNode { readonly type: string; readonly value?: string; readonly numbering?: unknown; readonly children?: readonly DocxNode[] }
+
+/**
+ * The document's text as mammoth's extractRawText gives it (every paragraph ends with a blank line), except that a
+ * line break inside a paragraph is a line break, not nothing ("Nurse Aide<br>Sunrise, OH" read as "Nurse AideSunrise,
+ * OH"), and a list item starts with "• ", as the same document's PDF shows it; both keep a header apart from its bullets.
+ */
+function docxRawText(node: DocxNode): string {
+  if (node.type === 'text') return node.value ?? '';
+  if (node.type === 'tab') return '\t';
+  if (node.type === 'break') return '\n';
+  const inner = (node.children ?? []).map(docxRawText).join('');
+  return node.type === 'paragraph' ? `${node.numbering ? '• ' : ''}${inner}\n\n` : inner;
+}
+
 async function docxText(bytes: Uint8Array): Promise<string> {
   if (!bytes.length) throw new ReadError('ERR_EMPTY_FILE', 'the file is empty.');
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new ReadError('ERR_CORRUPT_DOCX', 'the file is not a DOCX document (not a zip archive).');
   const mammoth = await import('mammoth');
-  const extractRawText = (mammoth.extractRawText ?? (mammoth as unknown as { default: typeof mammoth }).default.extractRawText);
+  const convertToHtml = (mammoth.convertToHtml ?? (mammoth as unknown as { default: typeof mammoth }).default.convertToHtml);
+  let text = '';
   try {
-    const { value } = await extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
-    return value;
+    // extractRawText takes no options, so the text is taken from the document tree on its way to HTML conversion;
+    // the tree handed on is empty, so no HTML is built.
+    await convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, {
+      transformDocument: (doc: DocxNode) => { text = docxRawText(doc); return { ...doc, children: [] }; },
+    });
+    return text;
   } catch {
     throw new ReadError('ERR_CORRUPT_DOCX', 'the DOCX document could not be read; it may be damaged or not a Word document.');
   }
