@@ -183,7 +183,7 @@ const KEY_LENGTHS: readonly number[] = (() => {
 // Date points and ranges
 
 type Point =
-  | { readonly kind: 'month'; readonly m: number; readonly next: number }
+  | { readonly kind: 'month'; readonly m: number; readonly next: number; readonly short?: boolean }
   | { readonly kind: 'year'; readonly y: number; readonly next: number }
   | { readonly kind: 'season'; readonly first: number; readonly last: number; readonly next: number }
   | { readonly kind: 'monthOnly'; readonly mo: number; readonly next: number }
@@ -241,6 +241,12 @@ function point(t: readonly Tok[], i: number, ctx: Ctx): Point | null {
     }
     const d = t[i + 3];
     const e = t[i + 4];
+    if (clen === 2 && b.k === 'slash' && !(d?.k === 'slash' && adj(c, d)) && a.v >= 1 && a.v <= 12) {
+      // "03/19": MM/YY, the century as for "Jan '19". Marked short: rangeAt takes it only as an end of a range
+      // whose other end is a month or "Present", so "24/7" or "1/2 cup" never reads as a date.
+      const y = 2000 + c.v <= ctx.maxYear - 1 ? 2000 + c.v : 1900 + c.v;
+      return yearOkIn(y, ctx) ? { kind: 'month', m: y * 12 + a.v - 1, next: i + 3, short: true } : { kind: 'bad', next: i + 3 };
+    }
     if (clen <= 2 && b.k === 'slash' && d?.k === 'slash' && adj(c, d) && e?.k === 'num' && e.e - e.s === 4 && adj(d, e)) {
       // A full date: the month is known only when one reading is impossible ("05/23/2019", "23/05/2019").
       // "05/06/2019" is May or June, so it is skipped.
@@ -254,7 +260,8 @@ function point(t: readonly Tok[], i: number, ctx: Ctx): Point | null {
   }
   if (len !== 4 || !yearOkIn(a.v, ctx)) return null; // phone fragments, ids ("GS-0640"), far-future years: not dates
   if ((b?.k === 'dash' || b?.k === 'slash') && adj(a, b) && c?.k === 'num' && c.e - c.s === 2 && adj(b, c)) {
-    // ISO "2020-03" (or "2020/03"), optionally with a day. "2015-16" (a 2-digit month over 12) is malformed.
+    // ISO "2020-03" (or "2020/03"), optionally with a day. Over 12, "2015-16" is a range of years (shortYearRange
+    // reads it first); "2011-12" stays December 2011, as ISO says.
     if (c.v < 1 || c.v > 12) return { kind: 'bad', next: i + 3 };
     let next = i + 3;
     const d = t[next];
@@ -305,6 +312,23 @@ function resolve(p1: Point, p2: Point, ctx: Ctx, index: number, length: number):
   return { start: ym(s), end: p2.kind === 'present' ? 'present' : ym(e), months: e - s + 1, precision, index, length };
 }
 
+/**
+ * "2015-16", "2017-19": a range of years written with the end's last two digits (a school or fiscal year), when the
+ * two digits are over 12 (else it is an ISO month) and after the start's. Not part of a longer date ("2015-16-03").
+ */
+function shortYearRange(t: readonly Tok[], i: number, ctx: Ctx): Found | null {
+  const a = t[i]!;
+  const b = t[i + 1];
+  const c = t[i + 2];
+  if (a.k !== 'num' || a.e - a.s !== 4 || b?.k !== 'dash' || !adj(a, b) || c?.k !== 'num' || c.e - c.s !== 2 || !adj(b, c) || c.v <= 12) return null;
+  const d = t[i + 3];
+  if (d && adj(c, d) && (d.k === 'dash' || d.k === 'slash' || d.k === 'num')) return null;
+  const end = a.v - (a.v % 100) + c.v;
+  if (!yearOkIn(a.v, ctx) || end <= a.v || end > ctx.maxYear) return null;
+  const range = resolve({ kind: 'year', y: a.v, next: i + 1 }, { kind: 'year', y: end, next: i + 3 }, ctx, a.s, c.e - a.s);
+  return { range, next: i + 3 };
+}
+
 /** A range starting at token i: found (range or null when malformed/skipped), or null when there is none. */
 function rangeAt(t: readonly Tok[], i: number, ctx: Ctx): Found | null {
   const a = t[i]!;
@@ -315,6 +339,8 @@ function rangeAt(t: readonly Tok[], i: number, ctx: Ctx): Found | null {
     const index = t[i]!.s; const length = t[p.next - 1]!.e - index;
     return { range: resolve(p, { kind: 'present', next: p.next }, ctx, index, length), next: p.next };
   }
+  const years = shortYearRange(t, i, ctx);
+  if (years) return years;
   const p1 = point(t, i, ctx);
   if (!p1 || p1.kind === 'present') return null;
   const sep = separator(t, p1.next);
@@ -334,6 +360,8 @@ function rangeAt(t: readonly Tok[], i: number, ctx: Ctx): Found | null {
   const index = t[i]!.s;
   const length = t[p2.next - 1]!.e - index;
   if (p1.kind === 'bad' || p2.kind === 'bad' || p2.kind === 'monthOnly') return { range: null, next: p2.next };
+  // MM/YY only beside another month or "Present" ("03/19 - 06/21", "04/22 - Present").
+  if ((p1.kind === 'month' && p1.short && p2.kind !== 'month' && p2.kind !== 'present') || (p2.kind === 'month' && p2.short && p1.kind !== 'month')) return null;
   if (p1.kind === 'monthOnly') {
     // "Jan - Mar 2019": the start takes the end's year.
     if (p2.kind !== 'month') return p2.kind === 'year' || p2.kind === 'season' ? { range: null, next: p2.next } : null;
@@ -596,8 +624,8 @@ const isApos = (c: number): boolean => c === 39 || c === 0x2019 || c === 0x2018 
 /**
  * Cheap pre-check, true whenever `firstRange` over text[s, e) can find something (most lines cannot and skip the
  * lexer). Why it never skips a line with dates: every range `rangeAt` resolves has a point of kind month, year or
- * season, and each of those is read from a digit run of exactly four digits, except "Jan '19": an apostrophe
- * followed by a run of exactly two. A duration needs a unit word. Runs are maximal within [s, e), as the lexer
+ * season, and each of those is read from a digit run of exactly four digits, except "Jan '19" (an apostrophe
+ * followed by a run of exactly two) and "03/19" (a run of two after a slash after a digit). A duration needs a unit word. Runs are maximal within [s, e), as the lexer
  * sees them on the line's slice.
  */
 function mayHoldDates(text: string, s: number, e: number): boolean {
@@ -606,6 +634,7 @@ function mayHoldDates(text: string, s: number, e: number): boolean {
     let j = i + 1;
     while (j < e && isDigit(text.charCodeAt(j))) j++;
     if (j - i === 4 || (j - i === 2 && i > s && isApos(text.charCodeAt(i - 1)))) return true;
+    if (j - i === 2 && i > s + 1 && text.charCodeAt(i - 1) === 47 && isDigit(text.charCodeAt(i - 2))) return true; // MM/YY
     i = j;
   }
   return UNIT_WORD.test(text.slice(s, e));

@@ -50,6 +50,11 @@ describe('parseDateRange', () => {
     ['05/23/2019 - 06/2020', '2019-05', '2020-06', 14, 'month'],
     // A planned end later than asOf counts up to asOf.
     ['Jun 2024 - Dec 2025', '2024-06', '2025-06', 13, 'month'],
+    // MM/YY beside another month or "Present"; "2015-16" is a school or fiscal year range (over 12, not a month).
+    ['03/19 - 06/21', '2019-03', '2021-06', 28, 'month'],
+    ['04/22 – Present', '2022-04', 'present', 39, 'month'],
+    ['2015-16', '2015-07', '2016-06', 12, 'year'],
+    ['(2017-19)', '2017-07', '2019-06', 24, 'year'],
     ['2 years', null, null, 24, 'duration'],
     ['18 months', null, null, 18, 'duration'],
     ['3 yrs', null, null, 36, 'duration'],
@@ -72,7 +77,10 @@ describe('parseDateRange', () => {
     ['Jan 2026 - Present', 'starts after asOf'],
     ['Summer 2026', 'a season after asOf'],
     ['05/06/2019 - 05/23/2020', 'May 6 or June 5'],
-    ['2015-16', 'a 2-digit "month" over 12'],
+    ['2011-12', 'an ISO month alone, not a range'],
+    ['2015-14', 'a 2-digit year before the start'],
+    ['24/7 - 2019', 'MM/YY only beside a month or Present'],
+    ['03/19 - 2021', 'MM/YY beside a year'],
     ['May 2019', 'a lone date is not a range'],
     ['Jan 2019 - Mar', 'end without a year'],
     ['(713) 555-2019', 'a phone number'],
