@@ -510,10 +510,59 @@ function titleOrOrg(text: string, s: number, e: number): number {
 interface Line { readonly s: number; readonly e: number }
 interface Part { readonly s: number; readonly e: number }
 
-function isSpace(c: number): boolean { return c === 32 || c === 9 || c === 13 || c === 0xa0; }
+// A line break is a space only inside a dates line joined with the next ("08/19 –" over "Present").
+function isSpace(c: number): boolean { return c === 32 || c === 9 || c === 13 || c === 0xa0 || c === 10; }
 function isDash(c: number): boolean { return c === 45 || (c >= 0x2010 && c <= 0x2015); }
-// Characters trimmed from the edges of a header part: spaces, Markdown marks, separators left by a removed date.
-function isTrim(c: number): boolean { return isSpace(c) || c === 42 || c === 95 || c === 35 || c === 62 || c === 96 || c === 58 || c === 59 || c === 44 || c === 124 || isDash(c) || c === 0x2022 || c === 0xb7; }
+// Characters trimmed from the edges of a header part: spaces, Markdown marks and escapes ("\\|"), separators left by a
+// removed date.
+function isTrim(c: number): boolean { return isSpace(c) || c === 42 || c === 95 || c === 35 || c === 62 || c === 96 || c === 58 || c === 59 || c === 44 || c === 124 || c === 92 || isDash(c) || c === 0x2022 || c === 0xb7; }
+// A field separator at the end or start of a header line: the header goes on across the line break.
+function isFieldSep(c: number): boolean { return c === 124 || c === 44 || c === 59 || c === 0xb7 || c === 0x2022 || isDash(c); }
+
+const STATES = new Set(['AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA', 'KS', 'KY', 'LA', 'ME', 'MD', 'MA', 'MI', 'MN', 'MS', 'MO', 'MT', 'NE', 'NV', 'NH', 'NJ', 'NM', 'NY', 'NC', 'ND', 'OH', 'OK', 'OR', 'PA', 'RI', 'SC', 'SD', 'TN', 'TX', 'UT', 'VT', 'VA', 'WA', 'WV', 'WI', 'WY', 'DC', 'PR']);
+// A field made only of these words says how the job was held, not what it was ("SEASONAL | SKI PATROL").
+const EMPLOYMENT_WORDS = new Set(['seasonal', 'part', 'full', 'time', 'temporary', 'temp', 'contract', 'per', 'diem', 'prn', 'remote', 'hybrid']);
+
+/** A US state code written as one: two capitals, the whole of text[s, e). */
+function isState(text: string, s: number, e: number): boolean {
+  return e - s === 2 && STATES.has(text.slice(s, e));
+}
+
+/** A place name: one to three capitalised words, no digits, neither a title nor an employer ("Columbus", "Sugar Land"). */
+function cityLike(text: string, s: number, e: number): boolean {
+  let words = 0;
+  let start = true;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c)) return false;
+    if (isSpace(c) || c === 46) { start = true; continue; }
+    if (start) { if (!(c >= 65 && c <= 90)) return false; words++; start = false; }
+  }
+  return words >= 1 && words <= 3 && titleOrOrg(text, s, e) === 0;
+}
+
+/**
+ * The parts of a header that can be a title or an employer: without employment types ("SEASONAL", "Part-time") and
+ * places ("Columbus, OH" as two parts, "Tucson AZ" as one). A state code counts as a place after a place name, or
+ * from the third field on; second after a title it is kept ("HEALTH TECHNICIAN | VA").
+ */
+function fieldsOf(text: string, parts: readonly Part[]): Part[] {
+  const out: Part[] = [];
+  for (const p of parts) {
+    const words = wordsOf(text, p.s, p.e);
+    if (words.length > 0 && words.every((w) => EMPLOYMENT_WORDS.has(w))) continue;
+    if (isState(text, p.s, p.e)) {
+      const prev = out[out.length - 1];
+      if (prev && cityLike(text, prev.s, prev.e)) { out.pop(); continue; }
+      if (out.length >= 2) continue;
+    }
+    // "Tucson AZ": a place name and a state code in one part, the last ("Southern Arizona VA" before "Tucson, AZ" is an employer).
+    const sp = p.e - p.s > 3 ? p.e - 3 : -1;
+    if (p === parts[parts.length - 1] && sp > p.s && text.charCodeAt(sp) === 32 && isState(text, sp + 1, p.e) && cityLike(text, p.s, sp) && out.length >= 1) continue;
+    out.push(p);
+  }
+  return out;
+}
 
 /**
  * Splits a header line into parts on "|", "•", "·", ",", ";", tabs, runs of spaces, a spaced dash and " at ",
@@ -612,6 +661,8 @@ interface LineInfo extends Line {
   claimed: boolean;
 }
 
+type MutableInfo = { -readonly [K in keyof LineInfo]: LineInfo[K] };
+
 /** A line that can hold a title or employer: allowed, not blank, not a list item, not a heading, not prose, no dates. */
 function headerish(info: LineInfo | undefined, text: string): boolean {
   return !!info && info.allowed && !info.blank && !info.bullet && !info.boundary && !info.range && !isProse(text, info.s, info.e);
@@ -652,6 +703,43 @@ function byStart(sections: readonly SectionLike[]): readonly SectionLike[] {
 
 interface Draft { title: Part | null; employer: Part | null; range: DateRange | null; first: number; last: number }
 
+/**
+ * Dates broken over a line break ("08/19 –" over "Present", "(2016 –" over "2020)", as PDF text gives a narrow table
+ * cell or a wrapped line): a line without a range that ends with a dash or "to" is read together with the next,
+ * which then belongs to it (claimed).
+ */
+function joinSplitDates(text: string, infos: MutableInfo[], ctx: Ctx): void {
+  for (let l = 1; l < infos.length; l++) {
+    // "Caregiver · Comfort Keepers" over "· Phoenix, AZ 2017-19": a separator that PDF text put first on the line
+    // (normalize makes "·" a bullet). A list item holding only a place and dates, right under a header line, is
+    // that header's end; any other item stays an item.
+    const a = infos[l - 1]!;
+    const b = infos[l]!;
+    if (!b.bullet || !b.allowed || a.blank || a.bullet || a.range || a.boundary || !a.allowed || a.sectionIndex !== b.sectionIndex || b.e - b.s > 200) continue;
+    if (!mayHoldDates(text, b.s, b.e)) continue;
+    const r = firstRange(text.slice(b.s, b.e), ctx);
+    if (!r || r.precision === 'duration') continue;
+    if (fieldsOf(text, splitParts(text, b, b.s + r.index, b.s + r.index + r.length)).length > 0) continue;
+    infos[l] = { ...b, bullet: false, range: r };
+  }
+  for (let l = 0; l + 1 < infos.length; l++) {
+    const a = infos[l]!;
+    const b = infos[l + 1]!;
+    if (a.range || !a.allowed || a.blank || a.bullet || a.boundary || b.blank || b.bullet || b.boundary || b.sectionIndex !== a.sectionIndex || b.e - a.s > 200) continue;
+    let i = a.e;
+    while (i > a.s && isSpace(text.charCodeAt(i - 1))) i--;
+    const last = text.charCodeAt(i - 1);
+    const endsTo = i - a.s >= 3 && (text.charCodeAt(i - 3) === 32) && (text.charCodeAt(i - 2) | 32) === 116 && (last | 32) === 111;
+    if (!(isDash(last) || endsTo)) continue;
+    const r = firstRange(text.slice(a.s, b.e), ctx);
+    // Only a range that starts on this line and ends on the next; a sentence is not a header.
+    if (!r || r.precision === 'duration' || r.index >= i - a.s || r.index + r.length <= b.s - a.s || isProse(text, b.s, b.e)) continue;
+    infos[l] = { ...a, e: b.e, range: r };
+    b.claimed = true;
+    l++;
+  }
+}
+
 /** Whether a header's first part reads as an employer (or cannot tell) and the second as a title. */
 function employerFirst(text: string, parts: readonly Part[]): boolean {
   const a = parts[0];
@@ -671,7 +759,10 @@ function setHeader(d: Draft, text: string, parts: readonly Part[]): void {
  * lines and bullets, up to the next entry, heading or section end). Layouts read: everything on one line
  * ("Title, Employer, City   Mar 2020 – Present", "TITLE | EMPLOYER | 2019 - 2021", "**Title** — Employer (2021 – Present)"),
  * title on one line and "Employer — City | dates" on the next, title/employer lines then a dates line, and a dates
- * line first. When no entry has dates, undated entries are read from a title line followed by list items.
+ * line first. The header may be wrapped anywhere over up to four lines (PDF text), with the dates broken after their
+ * dash or a blank line away (a DOCX table cell); places ("Columbus, OH") and employment types ("SEASONAL") are never
+ * the title or employer, and a title wrapped over a line break keeps it (offsets quote the text as written).
+ * When no entry has dates, undated entries are read from a title line followed by list items.
  * Offsets are into `text`; with `sections`, only sections of `kinds` are searched.
  * @example
  * parseExperience('EXPERIENCE\nER Tech | Northwestern | 2021 - Present\n• EKGs', { asOf: '2024-06-01' })[0]
@@ -682,10 +773,11 @@ export function parseExperience(text: string, options: ExperienceOptions): Exper
   const ctx = ctxOf(options);
   const kinds = options.kinds != null ? new Set(options.kinds) : DEFAULT_KINDS;
   const sections = options.sections ? byStart(options.sections) : null;
-  const infos: LineInfo[] = [];
+  const infos: MutableInfo[] = [];
   let si = 0;
   let allowedSi = -1; // the section whose kind was last looked up, and the answer
   let allowedHere = false;
+  let inItem = false; // the line before is a list item or its continuation
   // Lines split on "\n"; a "\r" before the break is not part of the line (the last line keeps its own).
   for (let s = 0; ;) {
     const nl = text.indexOf('\n', s);
@@ -709,7 +801,11 @@ export function parseExperience(text: string, options: ExperienceOptions): Exper
     }
     const lead = firstNonSpace(text, s, e);
     const blank = lead >= e;
-    const bullet = !blank && isBulletAt(text, lead);
+    // A line that goes on with a lower-case word after a list item is that item wrapped (PDF text has no soft
+    // wraps), never a header.
+    const c0 = blank ? 0 : text.charCodeAt(lead);
+    const bullet: boolean = !blank && (isBulletAt(text, lead) || (inItem && c0 >= 97 && c0 <= 122));
+    inItem = bullet;
     let range: DateRange | null = null;
     if (allowed && !blank && !bullet && !boundary && e - s <= 200) {
       const r = mayHoldDates(text, s, e) ? firstRange(text.slice(s, e), ctx) : null;
@@ -726,6 +822,7 @@ export function parseExperience(text: string, options: ExperienceOptions): Exper
     if (nl === -1) break;
     s = nl + 1;
   }
+  joinSplitDates(text, infos, ctx);
 
   const drafts: Draft[] = [];
   const partsOf = (l: number): Part[] => splitParts(text, infos[l]!, -1, -1);
@@ -734,57 +831,78 @@ export function parseExperience(text: string, options: ExperienceOptions): Exper
   let dateFirst: boolean | null = null; // the layout of date-only lines, decided by the first one
   // A line that opens a block (after a blank line or heading) or closes one (before list items or a blank line):
   // a neutral name there ("Visiting Angels", "Cox Communications") is a header, not a stray body line.
-  const blockStart = (l: number): boolean => l === 0 || !!infos[l - 1]!.blank || infos[l - 1]!.boundary || !infos[l - 1]!.allowed;
+  const blockStart = (l: number): boolean => { const p = infos[l - 1]; return !p || p.blank || p.boundary || !p.allowed || p.bullet || !!p.range || p.claimed; };
   const blockEnd = (l: number): boolean => { const n = infos[l + 1]; return !n || n.blank || n.bullet || n.boundary || !n.allowed || !!n.range; };
+
+  const kindOf = (p: Part | undefined): number => (p ? titleOrOrg(text, p.s, p.e) : 0);
+  // A field separator where line a ends or line b starts: the fields go on across the break.
+  const sepAtBreak = (a: number, b: number): boolean => {
+    const x = infos[a]!;
+    const y = infos[b]!;
+    let i = x.e;
+    while (i > x.s && isSpace(text.charCodeAt(i - 1))) i--;
+    const j = firstNonSpace(text, y.s, y.e);
+    return (i > x.s && isFieldSep(text.charCodeAt(i - 1))) || (j < y.e && isFieldSep(text.charCodeAt(j)));
+  };
 
   for (let l = 0; l < infos.length; l++) {
     const info = infos[l]!;
     const r = info.range;
     if (!r) continue;
     const absS = info.s + r.index;
-    const parts = splitParts(text, info, absS, absS + r.length);
-    const prevOk = usable(l - 1) && sameSection(l - 1, l);
+    const own = splitParts(text, info, absS, absS + r.length);
     const d: Draft = { title: null, employer: null, range: r, first: l, last: l };
-    if (parts.length > 0) {
-      setHeader(d, text, parts);
-      if (prevOk) {
-        const p = partsOf(l - 1);
-        const pKind = p[0] ? titleOrOrg(text, p[0].s, p[0].e) : 0;
-        const hereKind = titleOrOrg(text, parts[0]!.s, parts[0]!.e);
-        // Title on the line above, "Employer — City | dates" here (or employer above, title here).
-        if (p.length === 1 && pKind > 0 && hereKind <= 0) { d.title = p[0]!; d.employer = parts[0]!; d.first = l - 1; }
-        else if (p.length === 1 && hereKind > 0 && parts.length === 1 && (pKind < 0 || (pKind === 0 && blockStart(l - 1)))) { d.title = parts[0]!; d.employer = p[0]!; d.first = l - 1; }
+    const prevOk = usable(l - 1) && sameSection(l - 1, l);
+    const nextOk = usable(l + 1) && sameSection(l + 1, l);
+    const dateOnly = fieldsOf(text, own).length === 0;
+    if (dateOnly && dateFirst === null && (prevOk || nextOk)) dateFirst = !prevOk;
+    if (dateOnly && nextOk && (dateFirst || !prevOk)) {
+      // Dates first, then the title (and maybe the employer on the line after).
+      const n = fieldsOf(text, partsOf(l + 1));
+      setHeader(d, text, n);
+      d.last = l + 1;
+      if (n.length === 1 && usable(l + 2) && sameSection(l + 2, l)) {
+        const nn = fieldsOf(text, partsOf(l + 2));
+        const nnKind = kindOf(nn[0]);
+        const nKind = kindOf(n[0]);
+        if (nnKind < 0 || (nnKind > 0 && nKind < 0) || (nnKind === 0 && nn.length <= 2 && blockEnd(l + 2))) {
+          if (nnKind > 0) { d.title = nn[0]!; d.employer = n[0]!; } else { d.title = n[0]!; d.employer = nn[0] ?? null; }
+          d.last = l + 2;
+        }
       }
     } else {
-      const nextOk = usable(l + 1) && sameSection(l + 1, l);
-      if (dateFirst === null && (prevOk || nextOk)) dateFirst = !prevOk;
-      if (prevOk && (!dateFirst || !nextOk)) {
-        const p = partsOf(l - 1);
-        setHeader(d, text, p);
-        d.first = l - 1;
-        // Three lines: title, employer, dates.
-        if (p.length === 1 && usable(l - 2) && sameSection(l - 2, l)) {
-          const pp = partsOf(l - 2);
-          const ppKind = pp.length === 1 ? titleOrOrg(text, pp[0]!.s, pp[0]!.e) : 0;
-          const pKind = titleOrOrg(text, p[0]!.s, p[0]!.e);
-          if (ppKind > 0 && pKind <= 0) { d.title = pp[0]!; d.employer = p[0]!; d.first = l - 2; }
-          else if (ppKind < 0 && pKind > 0) { d.title = p[0]!; d.employer = pp[0]!; d.first = l - 2; }
-        }
-      } else if (nextOk) {
-        // Dates first, then the title (and maybe the employer on the line after).
-        const n = partsOf(l + 1);
-        setHeader(d, text, n);
-        d.last = l + 1;
-        if (n.length === 1 && usable(l + 2) && sameSection(l + 2, l)) {
-          const nn = partsOf(l + 2);
-          const nnKind = nn.length >= 1 ? titleOrOrg(text, nn[0]!.s, nn[0]!.e) : 0;
-          const nKind = titleOrOrg(text, n[0]!.s, n[0]!.e);
-          if (nnKind < 0 || (nnKind > 0 && nKind < 0) || (nnKind === 0 && nn.length <= 2 && blockEnd(l + 2))) {
-            if (nnKind > 0) { d.title = nn[0]!; d.employer = n[0]!; } else { d.title = n[0]!; d.employer = nn[0]!; }
-            d.last = l + 2;
-          }
-        }
+      // The header is this line and the lines above it that go with it: up to three, joined into one list of
+      // fields. PDF text wraps a long header anywhere ("Certified Nursing Assistant, Memorial" over "Hermann
+      // Southwest Hospital, Houston, TX,") and a table cell puts the dates on a line of their own; a DOCX table
+      // puts them a blank line below the header.
+      let group = own;
+      let top = l;
+      for (let taken = 0; taken < 3; taken++) {
+        const fields = fieldsOf(text, group);
+        let a = top - 1;
+        const bridged = top === l && fields.length === 0 && dateFirst !== true && !!infos[a]?.blank;
+        if (bridged) a--;
+        if (!usable(a) || !sameSection(a, l)) break;
+        const above = partsOf(a);
+        if (above.length === 0) break;
+        const sep = !bridged && sepAtBreak(a, top);
+        const fa = fieldsOf(text, above);
+        const kA = kindOf(fa[0]);
+        const kG = kindOf(fields[0]);
+        // Title above, employer here (or the other way round); a wrapped line of several fields; two neutral
+        // names where a block starts ("Stocker" over "Kroger, Memphis, TN").
+        const pair = fa.length === 1 && ((kA > 0 && kG <= 0) || (kA < 0 && kG > 0));
+        const one = fields.length === 1 && (above.length >= 2 || (fa.length === 1 && kA === 0 && kG >= 0 && blockStart(a)));
+        if (!(sep || bridged || fields.length === 0 || pair || one)) break;
+        const g0 = group[0];
+        if (!sep && !bridged && above.length >= 2 && g0 && kindOf(g0) <= 0) {
+          // A field wrapped over the line break: "Rainier Ambulance" + "Service".
+          group = [...above.slice(0, -1), { s: above[above.length - 1]!.s, e: g0.e }, ...group.slice(1)];
+        } else group = [...above, ...group];
+        top = a;
       }
+      setHeader(d, text, fieldsOf(text, group));
+      d.first = top;
     }
     for (let k = d.first; k <= d.last; k++) infos[k]!.claimed = true;
     drafts.push(d);

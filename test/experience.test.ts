@@ -178,6 +178,31 @@ describe('parseExperience: layouts', () => {
     expect(summary(parseExperience(text, opts))).toEqual([expected]);
   });
 
+  // The layouts PDF and DOCX text give the same headers in (test/parity.test.ts reads whole resumes in every format).
+  const wrapped: [string, string, (string | null)[]][] = [
+    ['PDF: a field wrapped over the line, then dates broken after the dash', 'Emergency Medical Technician, Rainier Ambulance\nService, Tacoma, WA\n08/19 –\nPresent', ['Emergency Medical Technician', 'Rainier Ambulance\nService', '2019-08', 'present']],
+    ['PDF: title and employer, then "City, ST" with the dates', 'Customer Care Technician — Lincare Home Medical Equipment,\nLouisville, KY (March 2020 – Present)', ['Customer Care Technician', 'Lincare Home Medical Equipment', '2020-03', 'present']],
+    ['PDF: a city name wrapped over the line is still a place', 'Nurse Aide, Brookdale Senior Living, Sugar\nLand, TX, 09/2018 – 04/2021', ['Nurse Aide', 'Brookdale Senior Living', '2018-09', '2021-04']],
+    ['PDF: a separator first on the line (a bullet once normalized)', 'Caregiver • Comfort Keepers\n• Phoenix, AZ 2017-19', ['Caregiver', 'Comfort Keepers', '2017-07', '2019-06']],
+    ['PDF: the year broken over the line', 'Customer Service Representative — Humana, Louisville, KY (2016 –\n2020)', ['Customer Service Representative', 'Humana', '2016-07', '2020-06']],
+    ['title, "Employer, City, ST", dates: the place is never the title or employer', 'Certified Nursing Assistant\nSunrise Senior Living, Columbus, OH\n03/2016 – 05/2021', ['Certified Nursing Assistant', 'Sunrise Senior Living', '2016-03', '2021-05']],
+    ['two neutral names over a dates line', 'Stocker\nKroger, Memphis, TN\n2017-18', ['Stocker', 'Kroger', '2017-07', '2018-06']],
+    ['DOCX table: the dates cell a blank line below the header cell', 'Home Health Aide • Visiting Angels • Mesa, AZ\n\n2020 – Present\n\n• Bathing and dressing', ['Home Health Aide', 'Visiting Angels', '2020-07', 'present']],
+    ['an employment type is not the title', 'SEASONAL | SKI PATROL, Crystal Mountain Resort, Enumclaw, WA | 12/17 – 04/19', ['SKI PATROL', 'Crystal Mountain Resort', '2017-12', '2019-04']],
+    ['Markdown escaped pipes in a table cell', '| **Software Developer** \\| Expedia Group \\| Bellevue, WA | Jul 2017 – Dec 2020 |', ['Software Developer', 'Expedia Group', '2017-07', '2020-12']],
+    ['a state code right after a title is kept (the employer "VA")', 'HEALTH TECHNICIAN | VA | 2019 - 2021', ['HEALTH TECHNICIAN', 'VA', '2019-07', '2021-06']],
+  ];
+  it.each(wrapped)('%s', (_label, text, expected) => {
+    expect(summary(parseExperience(text, opts))).toEqual([expected]);
+  });
+
+  it('reads a wrapped list item as part of the item, not as the next header', () => {
+    const text = 'EXPERIENCE\nPatient Care Technician | Banner | Phoenix, AZ | 2021 - Present\n• Obtain vital signs and perform EKGs every two\nhours\nDietary Aide | Mount Carmel | Columbus, OH | Summer 2015\n• Delivered meal trays';
+    const entries = parseExperience(text, opts);
+    expect(summary(entries)).toEqual([['Patient Care Technician', 'Banner', '2021-07', 'present'], ['Dietary Aide', 'Mount Carmel', '2015-06', '2015-08']]);
+    expect(text.slice(entries[0]!.start, entries[0]!.end).endsWith('every two\nhours')).toBe(true);
+  });
+
   it('gives the title offsets', () => {
     const text = 'EXPERIENCE\n**ER Tech** — Northwestern (2021 – Present)\n- EKGs';
     const [e] = parseExperience(text, opts);
