@@ -522,6 +522,8 @@ function isFieldSep(c: number): boolean { return c === 124 || c === 44 || c === 
 const STATES = new Set(['AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA', 'KS', 'KY', 'LA', 'ME', 'MD', 'MA', 'MI', 'MN', 'MS', 'MO', 'MT', 'NE', 'NV', 'NH', 'NJ', 'NM', 'NY', 'NC', 'ND', 'OH', 'OK', 'OR', 'PA', 'RI', 'SC', 'SD', 'TN', 'TX', 'UT', 'VT', 'VA', 'WA', 'WV', 'WI', 'WY', 'DC', 'PR']);
 // A field made only of these words says how the job was held, not what it was ("SEASONAL | SKI PATROL").
 const EMPLOYMENT_WORDS = new Set(['seasonal', 'part', 'full', 'time', 'temporary', 'temp', 'contract', 'per', 'diem', 'prn', 'remote', 'hybrid']);
+// Their first letters (lower case), so most parts are passed over without splitting them into words.
+const EMPLOYMENT_FIRST: ReadonlySet<number> = new Set([...EMPLOYMENT_WORDS].map((w) => w.charCodeAt(0)));
 
 /** A US state code written as one: two capitals, the whole of text[s, e). */
 function isState(text: string, s: number, e: number): boolean {
@@ -549,8 +551,10 @@ function cityLike(text: string, s: number, e: number): boolean {
 function fieldsOf(text: string, parts: readonly Part[]): Part[] {
   const out: Part[] = [];
   for (const p of parts) {
-    const words = wordsOf(text, p.s, p.e);
-    if (words.length > 0 && words.every((w) => EMPLOYMENT_WORDS.has(w))) continue;
+    if (p.e - p.s <= 24 && EMPLOYMENT_FIRST.has(text.charCodeAt(p.s) | 32)) {
+      const words = wordsOf(text, p.s, p.e);
+      if (words.length > 0 && words.every((w) => EMPLOYMENT_WORDS.has(w))) continue;
+    }
     if (isState(text, p.s, p.e)) {
       const prev = out[out.length - 1];
       if (prev && cityLike(text, prev.s, prev.e)) { out.pop(); continue; }
