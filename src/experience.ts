@@ -707,10 +707,20 @@ function byStart(sections: readonly SectionLike[]): readonly SectionLike[] {
 
 interface Draft { title: Part | null; employer: Part | null; range: DateRange | null; first: number; last: number }
 
+/** Whether the letter run ending at text[e - 1] is a month or a season ("Jul 2017 – Dec" over "2020"). */
+function endsWithDateWord(text: string, s: number, e: number): boolean {
+  let k = e;
+  while (k > s && isAsciiLetter(text.charCodeAt(k - 1))) k--;
+  if (e - k < 3 || e - k > 9) return false;
+  const w = text.slice(k, e).toLowerCase();
+  return MONTHS.has(w) || SEASONS.has(w);
+}
+
 /**
- * Dates broken over a line break ("08/19 –" over "Present", "(2016 –" over "2020)", as PDF text gives a narrow table
- * cell or a wrapped line): a line without a range that ends with a dash or "to" is read together with the next,
- * which then belongs to it (claimed).
+ * Dates broken over a line break ("08/19 –" over "Present", "Summer" over "2016", "January 2022" over "– Present",
+ * as PDF text gives a narrow table cell or a wrapped line): a line without a range that ends with a dash, "to", a
+ * month or a season, or is followed by a line that starts with a dash, is read together with the next when a range
+ * starts on the one and ends on the other; the next line then belongs to it (claimed).
  */
 function joinSplitDates(text: string, infos: MutableInfo[], ctx: Ctx): void {
   for (let l = 1; l < infos.length; l++) {
@@ -729,17 +739,21 @@ function joinSplitDates(text: string, infos: MutableInfo[], ctx: Ctx): void {
   for (let l = 0; l + 1 < infos.length; l++) {
     const a = infos[l]!;
     const b = infos[l + 1]!;
-    if (a.range || !a.allowed || a.blank || a.bullet || a.boundary || b.blank || b.bullet || b.boundary || b.sectionIndex !== a.sectionIndex || b.e - a.s > 200) continue;
+    if (a.range || !a.allowed || a.blank || a.bullet || a.boundary || b.blank || b.boundary || b.sectionIndex !== a.sectionIndex || b.e - a.s > 200) continue;
     let i = a.e;
     while (i > a.s && isSpace(text.charCodeAt(i - 1))) i--;
     const last = text.charCodeAt(i - 1);
+    const first = text.charCodeAt(firstNonSpace(text, b.s, b.e));
+    // "– Present" reads as a list item ("– " is a list marker); a range ending there is not one.
+    const dashFirst = isDash(first);
+    if (b.bullet && !dashFirst) continue;
     const endsTo = i - a.s >= 3 && (text.charCodeAt(i - 3) === 32) && (text.charCodeAt(i - 2) | 32) === 116 && (last | 32) === 111;
-    if (!(isDash(last) || endsTo)) continue;
+    if (!(isDash(last) || endsTo || dashFirst || (isDigit(first) && endsWithDateWord(text, a.s, i)))) continue;
     const r = firstRange(text.slice(a.s, b.e), ctx);
     // Only a range that starts on this line and ends on the next; a sentence is not a header.
     if (!r || r.precision === 'duration' || r.index >= i - a.s || r.index + r.length <= b.s - a.s || isProse(text, b.s, b.e)) continue;
     infos[l] = { ...a, e: b.e, range: r };
-    b.claimed = true;
+    infos[l + 1] = { ...b, bullet: false, claimed: true };
     l++;
   }
 }
@@ -840,13 +854,16 @@ export function parseExperience(text: string, options: ExperienceOptions): Exper
 
   const kindOf = (p: Part | undefined): number => (p ? titleOrOrg(text, p.s, p.e) : 0);
   // A field separator where line a ends or line b starts: the fields go on across the break.
-  const sepAtBreak = (a: number, b: number): boolean => {
+  const endSep = (a: number): boolean => {
     const x = infos[a]!;
-    const y = infos[b]!;
     let i = x.e;
     while (i > x.s && isSpace(text.charCodeAt(i - 1))) i--;
+    return i > x.s && isFieldSep(text.charCodeAt(i - 1));
+  };
+  const sepAtBreak = (a: number, b: number): boolean => {
+    const y = infos[b]!;
     const j = firstNonSpace(text, y.s, y.e);
-    return (i > x.s && isFieldSep(text.charCodeAt(i - 1))) || (j < y.e && isFieldSep(text.charCodeAt(j)));
+    return endSep(a) || (j < y.e && isFieldSep(text.charCodeAt(j)));
   };
 
   for (let l = 0; l < infos.length; l++) {
@@ -897,9 +914,12 @@ export function parseExperience(text: string, options: ExperienceOptions): Exper
         // names where a block starts ("Stocker" over "Kroger, Memphis, TN").
         const pair = fa.length === 1 && ((kA > 0 && kG <= 0) || (kA < 0 && kG > 0));
         const one = fields.length === 1 && (above.length >= 2 || (fa.length === 1 && kA === 0 && kG >= 0 && blockStart(a)));
-        if (!(sep || bridged || fields.length === 0 || pair || one)) break;
+        // A line inside a header: the line above it ends with a separator ("Certified Nursing Assistant," over
+        // "Memorial Hermann Southwest" over "Hospital, Houston, TX, 05/2021 –").
+        const mid = !sep && !bridged && usable(a - 1) && sameSection(a - 1, l) && endSep(a - 1);
+        if (!(sep || bridged || fields.length === 0 || pair || one || mid)) break;
         const g0 = group[0];
-        if (!sep && !bridged && above.length >= 2 && g0 && kindOf(g0) <= 0) {
+        if (!sep && !bridged && g0 && kindOf(g0) <= 0 && (above.length >= 2 || (mid && kA <= 0))) {
           // A field wrapped over the line break: "Rainier Ambulance" + "Service".
           group = [...above.slice(0, -1), { s: above[above.length - 1]!.s, e: g0.e }, ...group.slice(1)];
         } else group = [...above, ...group];
