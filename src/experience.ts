@@ -530,6 +530,22 @@ function isState(text: string, s: number, e: number): boolean {
   return e - s === 2 && STATES.has(text.slice(s, e));
 }
 
+/**
+ * Written as a header is (title case or capitals): no word of four letters or more starts lower case. A body line
+ * without its list marker ("Lead code reviews and mentor two engineers", as PDF text from a browser gives it) is not.
+ */
+function titleCased(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e;) {
+    const c = text.charCodeAt(i);
+    if (!isAsciiLetter(c)) { i++; continue; }
+    let j = i + 1;
+    while (j < e && isAsciiLetter(text.charCodeAt(j))) j++;
+    if (j - i >= 4 && c >= 97 && c <= 122) return false;
+    i = j;
+  }
+  return true;
+}
+
 /** A place name: one to three capitalised words, no digits, neither a title nor an employer ("Columbus", "Sugar Land"). */
 function cityLike(text: string, s: number, e: number): boolean {
   let words = 0;
@@ -849,7 +865,7 @@ export function parseExperience(text: string, options: ExperienceOptions): Exper
   let dateFirst: boolean | null = null; // the layout of date-only lines, decided by the first one
   // A line that opens a block (after a blank line or heading) or closes one (before list items or a blank line):
   // a neutral name there ("Visiting Angels", "Cox Communications") is a header, not a stray body line.
-  const blockStart = (l: number): boolean => { const p = infos[l - 1]; return !p || p.blank || p.boundary || !p.allowed || p.bullet || !!p.range || p.claimed; };
+  const blockStart = (l: number): boolean => { const p = infos[l - 1]; return !p || p.blank || p.boundary || !p.allowed || p.bullet || !!p.range || p.claimed || !titleCased(text, p.s, p.e); };
   const blockEnd = (l: number): boolean => { const n = infos[l + 1]; return !n || n.blank || n.bullet || n.boundary || !n.allowed || !!n.range; };
 
   const kindOf = (p: Part | undefined): number => (p ? titleOrOrg(text, p.s, p.e) : 0);
@@ -912,8 +928,11 @@ export function parseExperience(text: string, options: ExperienceOptions): Exper
         const kG = kindOf(fields[0]);
         // Title above, employer here (or the other way round); a wrapped line of several fields; two neutral
         // names where a block starts ("Stocker" over "Kroger, Memphis, TN").
-        const pair = fa.length === 1 && ((kA > 0 && kG <= 0) || (kA < 0 && kG > 0));
-        const one = fields.length === 1 && (above.length >= 2 || (fa.length === 1 && kA === 0 && kG >= 0 && blockStart(a)));
+        // Only lines written as headers are: a list item that lost its marker is not one. With a title and an
+        // employer here already, only a title over a plain employer name joins.
+        const cased = above[0] !== undefined && titleCased(text, above[0].s, above[above.length - 1]!.e);
+        const pair = cased && fa.length === 1 && (fields.length <= 1 ? (kA > 0 && kG <= 0) || (kA < 0 && kG > 0) : kA > 0 && kG < 0);
+        const one = cased && fields.length === 1 && (above.length >= 2 || (fa.length === 1 && kA === 0 && kG >= 0 && blockStart(a)));
         // A line inside a header: the line above it ends with a separator ("Certified Nursing Assistant," over
         // "Memorial Hermann Southwest" over "Hospital, Houston, TX, 05/2021 –").
         const mid = !sep && !bridged && usable(a - 1) && sameSection(a - 1, l) && endSep(a - 1);

@@ -200,6 +200,29 @@ describe('parseExperience: layouts', () => {
     expect(summary(parseExperience(text, opts))).toEqual([expected]);
   });
 
+  it('does not take a list item that lost its marker (PDF text from a browser) as a title or employer', () => {
+    const text = [
+      'EXPERIENCE',
+      'Senior Software Engineer | Zillow | Seattle, WA Jan 2021 – Present',
+      'Build TypeScript and React services for the rentals search page',
+      'Lead code reviews and mentor two junior engineers',
+      'Software Developer | Expedia Group | Bellevue, WA Jul 2017 – Dec 2020',
+      'Wrote Java microservices',
+      'Opened and closed the store and handled cash deposits',
+      'SEASONAL | SALES ASSOCIATE | MACY\'S | ORLANDO, FL | NOV 2015 – JAN 2016',
+      'Moved freight between docks and kept inventory counts',
+      'Stocker',
+      'Kroger, Memphis, TN',
+      '2017-18',
+    ].join('\n');
+    expect(summary(parseExperience(text, opts))).toEqual([
+      ['Senior Software Engineer', 'Zillow', '2021-01', 'present'],
+      ['Software Developer', 'Expedia Group', '2017-07', '2020-12'],
+      ['SALES ASSOCIATE', 'MACY\'S', '2015-11', '2016-01'],
+      ['Stocker', 'Kroger', '2017-07', '2018-06'],
+    ]);
+  });
+
   it('reads a wrapped list item as part of the item, not as the next header', () => {
     const text = 'EXPERIENCE\nPatient Care Technician | Banner | Phoenix, AZ | 2021 - Present\n• Obtain vital signs and perform EKGs every two\nhours\nDietary Aide | Mount Carmel | Columbus, OH | Summer 2015\n• Delivered meal trays';
     const entries = parseExperience(text, opts);
