@@ -138,7 +138,7 @@ export interface SkillMatcher {
    * Per skill index: its ambiguous forms (taxonomy `ambiguous`) as written, lower case, each with the
    * compounds it is not the skill inside and whether it needs health-care context; null for most skills.
    */
-  readonly ambiguous: readonly (ReadonlyMap<string, Ambiguity> | null)[];
+  readonly ambiguous: readonly (readonly Ambiguity[] | null)[];
   /** Per skill index: 1 when a mention of it (through an unambiguous form) puts its line and resume in health care. */
   readonly anchor: Uint8Array;
   /** Per skill index: 1 for a credential, whose mention may describe other people's credentials (lexicon `others`). */
@@ -151,6 +151,8 @@ export interface SkillMatcher {
 
 /** One ambiguous form of a skill, compiled. */
 interface Ambiguity {
+  /** The form's words as word numbers (`SkillMatcher.wordIds`): a mention is this form when its words are these. */
+  readonly ids: readonly number[];
   /** Each compound's lower-case words, and where the form's first word sits in it. */
   readonly compounds: readonly { readonly words: readonly string[]; readonly at: number }[];
   readonly context: boolean;
@@ -215,7 +217,7 @@ export function compileSkills(skills: readonly Skill[], lexicon: Lexicon): Skill
   const vocab = new Set<string>();
   const canonicalForms = skills.map((s) => new Set([s.label, ...(s.seedTerms ?? [])].map((t) => tokenize(t).map((x) => x.lower).join(' '))));
   // Filled once the matcher exists (the forms are keyed by stems, through its memo).
-  const ambiguous: (ReadonlyMap<string, Ambiguity> | null)[] = [];
+  const ambiguous: (Ambiguity[] | null)[] = [];
   const phrases = (forms: ReadonlySet<string>): string[][] => [...forms].map((f) => f.split(' ')).filter((w) => w.length > 1);
   const m: SkillMatcher = {
     skills, root, acronyms, stems, innerKeys: new Set(), keyIds: new Map(), wordIds: new Map(), scratch: new Int32Array(0), fuzzyVocab: new Map(), fuzzyExclude: new Set(lexicon.realWords ?? []),
@@ -237,20 +239,6 @@ export function compileSkills(skills: readonly Skill[], lexicon: Lexicon): Skill
     others: lexicon.others ? { pre: cues(lexicon.others.pre, 'last'), people: new Set(lexicon.others.people.map((w) => w.toLowerCase())), post: new Set(lexicon.others.post.map((w) => w.toLowerCase())) } : null,
     healthWords: new Set((lexicon.healthWords ?? []).map((w) => w.toLowerCase())),
   };
-  for (const s of skills) {
-    if (!s.ambiguous?.length) { ambiguous.push(null); continue; }
-    const forms = new Map<string, Ambiguity>();
-    for (const a of s.ambiguous) {
-      const words = tokenize(a.form).map((t) => t.lower);
-      const compounds = (a.compounds ?? []).map((c) => {
-        const cw = tokenize(c).map((t) => t.lower);
-        return { words: cw, at: indexOfWords(cw, words) };
-      }).filter((c) => c.at >= 0);
-      const cueStems = a.cues?.length ? new Set(a.cues.map((c) => stemOf(m, c.toLowerCase()))) : null;
-      forms.set(words.join(' '), { compounds, context: a.context !== false && cueStems === null, cues: cueStems });
-    }
-    ambiguous.push(forms);
-  }
   for (const set of m.nests) for (const k of set ?? []) m.nestable[k] = 1;
   m.population.forEach((p, k) => { if (p) m.nestable[k] = 1; });
   const keyIds = m.keyIds as Map<string, number>;
@@ -298,6 +286,20 @@ export function compileSkills(skills: readonly Skill[], lexicon: Lexicon): Skill
     if (id === undefined) { id = wordIds.size; wordIds.set(w, id); }
     return id;
   });
+  for (const s of skills) {
+    if (!s.ambiguous?.length) { ambiguous.push(null); continue; }
+    const forms: Ambiguity[] = [];
+    for (const a of s.ambiguous) {
+      const words = tokenize(a.form).map((t) => t.lower);
+      const compounds = (a.compounds ?? []).map((c) => {
+        const cw = tokenize(c).map((t) => t.lower);
+        return { words: cw, at: indexOfWords(cw, words) };
+      }).filter((c) => c.at >= 0);
+      const cueStems = a.cues?.length ? new Set(a.cues.map((c) => stemOf(m, c.toLowerCase()))) : null;
+      forms.push({ ids: idsOf(words), compounds, context: a.context !== false && cueStems === null, cues: cueStems });
+    }
+    ambiguous.push(forms);
+  }
   for (const index of [m.negationCues, m.hedgeCues, m.postHedgeCues, m.postNegationCues, ...(m.others ? [m.others.pre] : [])]) {
     for (const bucket of index.values()) for (const cue of bucket) (cue as Cue).ids = idsOf(cue.words);
   }
@@ -448,6 +450,8 @@ export interface WordInfo {
   readonly cueFlags: number;
   /** The word's number in `SkillMatcher.wordIds` (lower case), or -1 when no phrase or cue has the word. */
   readonly wordId: number;
+  /** The word is a lexicon `healthWords` word (it puts its line in health care). */
+  readonly health: boolean;
   /** The responsibility concept of the word (see match-responsibilities), for the matcher in `conceptFor`. */
   concept: number;
   conceptFor: object | null;
@@ -500,6 +504,7 @@ function wordInfo(m: SkillMatcher, raw: string, lower: string): WordInfo {
     cueFlags: (terminator ? CUE_TERMINATOR : 0) | (negationEnd ? CUE_NEGATION_END : 0) | (hedgeEnd ? CUE_HEDGE_END : 0) |
       (postHedgeStart || postNegationStart ? CUE_POST_START : 0),
     wordId: m.wordIds.get(lower) ?? -1,
+    health: m.healthWords.has(lower),
     concept: -1,
     conceptFor: null,
   };
@@ -891,7 +896,6 @@ export function findMentions(m: SkillMatcher, tokens: readonly Token[]): RawMent
   return inContext(m, tokens, words, lb, kept);
 }
 
-const PERSON_PLURAL = /(?:ists|ians)$/;
 /** The last word of a job title: technician, assistant, aide, therapist, nurse, specialist, coder, ... */
 const PERSON_TITLE = /(?:ician|ist|ant|aide|nurse|coder|biller|medic)$/;
 const ACRONYM_PLURAL = /^[A-Z]{2,}s$/;
@@ -916,8 +920,8 @@ function inContext(m: SkillMatcher, tokens: readonly Token[], words: readonly Wo
     let v = KEEP;
     const forms = m.ambiguous[c.skill];
     if (forms != null) {
-      const a = forms.get(literalOf(tokens, c.start, c.end));
-      if (a !== undefined) v = inCompound(tokens, a, c) || (a.cues !== null && !cueOnLine(tokens, words, a.cues, c)) ? DROP : a.context ? NEEDS_CONTEXT : KEEP;
+      const a = formOf(forms, words, c);
+      if (a !== null) v = inCompound(tokens, a, c) || (a.cues !== null && !cueOnLine(tokens, words, a.cues, c)) ? DROP : a.context ? NEEDS_CONTEXT : KEEP;
     }
     if (v === KEEP && m.others !== null && othersWork(m, tokens, words, lb, c)) v = DROP;
     if (v !== KEEP) {
@@ -936,13 +940,24 @@ function inContext(m: SkillMatcher, tokens: readonly Token[], words: readonly Wo
       if (verdict[k] === KEEP && m.anchor[c.skill] === 1 && !c.negated && !c.hedged) { lines.add(tokens[c.start]!.line); anchors.add(c.skill); }
     }
     if (anchors.size < RESUME_ANCHORS) {
-      for (let i = 0; i < tokens.length; i++) if (m.healthWords.has(tokens[i]!.lower)) lines.add(tokens[i]!.line);
+      for (let i = 0; i < tokens.length; i++) if (words[i]!.health) lines.add(tokens[i]!.line);
       for (let k = 0; k < kept.length; k++) if (verdict[k] === NEEDS_CONTEXT && !lines.has(tokens[kept[k]!.start]!.line)) verdict[k] = DROP;
     }
   }
   const out: Candidate[] = [];
   for (let k = 0; k < kept.length; k++) if (verdict[k] !== DROP) out.push(kept[k]!);
   return out;
+}
+
+/** The ambiguous form the mention's words are, compared as word numbers (no string is built), or null. */
+function formOf(forms: readonly Ambiguity[], words: readonly WordInfo[], c: Candidate): Ambiguity | null {
+  const n = c.end - c.start;
+  outer: for (const a of forms) {
+    if (a.ids.length !== n) continue;
+    for (let k = 0; k < n; k++) if (words[c.start + k]!.wordId !== a.ids[k]) continue outer;
+    return a;
+  }
+  return null;
 }
 
 /** True when a word of the mention's line (other than the mention) has one of the stems. */
@@ -975,13 +990,16 @@ function inCompound(tokens: readonly Token[], a: Ambiguity, c: Candidate): boole
  * word follows it: "a licensed professional"; or it is a plural person noun: "EMTs", "transcriptionists").
  */
 function othersWork(m: SkillMatcher, tokens: readonly Token[], words: readonly WordInfo[], lb: LookBack, c: Candidate): boolean {
+  const credential = m.credential[c.skill] === 1;
+  const last = tokens[c.end - 1]!;
+  // Most mentions are neither a credential nor a plural person noun: two reads and two suffix checks rule them out.
+  const personPlural = last.lower.endsWith('ists') || last.lower.endsWith('ians');
+  if (!credential && !personPlural) return false;
   const o = m.others!;
   const next = c.end < tokens.length && !endsScope(tokens[c.end]!.gap) ? tokens[c.end]!.lower : null;
-  const credential = m.credential[c.skill] === 1;
   if (credential && next !== null && o.post.has(next)) return true;
-  const last = tokens[c.end - 1]!;
   // A plural person noun: "transcriptionists", "phlebotomists", or a credential's holders ("EMTs", "nurse aides").
-  const plural = PERSON_PLURAL.test(last.lower) || (credential && (ACRONYM_PLURAL.test(last.raw) || HOLDERS.test(last.lower)));
+  const plural = personPlural || (credential && (ACRONYM_PLURAL.test(last.raw) || HOLDERS.test(last.lower)));
   if (!plural && !(credential && next !== null && o.people.has(next))) return false;
   // A cue ending before the mention, within its clause (as negation cues are found).
   const from = Math.max(lb.scope[c.start]!, c.start - PRE_WINDOW);

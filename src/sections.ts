@@ -80,13 +80,22 @@ function mayBeHeading(table: HeadingTable, text: string, start: number, end: num
     j++;
   }
   if (startsHeading(table, text, i, j)) return true;
-  // "CLINICAL CERTIFICATIONS", "Relevant Experience:": one qualifying word before a heading, in a short line.
-  if (end - start > 40) return false;
+  // "CLINICAL CERTIFICATIONS", "Relevant Experience:": one qualifying word before a heading, in a short line written
+  // as a heading (no lower-case letter, or a colon at its end).
+  if (end - start > 40 || !writtenAsHeading(text, start, end)) return false;
   let k = j;
   while (k < end && !isLetter(text.charCodeAt(k))) k++;
   let l = k;
   while (l < end && isLetter(text.charCodeAt(l))) l++;
   return startsHeading(table, text, k, l);
+}
+
+function writtenAsHeading(text: string, start: number, end: number): boolean {
+  let e = end;
+  while (e > start && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
+  if (e > start && text.charCodeAt(e - 1) === 58) return true;
+  for (let i = start; i < e; i++) { const c = text.charCodeAt(i); if (c >= 97 && c <= 122) return false; }
+  return true;
 }
 
 function isLetter(c: number): boolean {
