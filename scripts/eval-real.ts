@@ -20,6 +20,8 @@ export interface RealFigures {
   readonly precision: number | null;
   readonly recall: number | null;
   readonly hardNegativesClean: number | null;
+  /** Precision and recall on the lines of health and service resumes, and on those of non-health resumes. */
+  readonly byGroup: { readonly clinical: { readonly lines: number; readonly precision: number | null; readonly recall: number | null }; readonly nonHealth: { readonly lines: number; readonly precision: number | null; readonly recall: number | null } };
   /** The same three with each line analysed alone. */
   readonly alone: { readonly precision: number | null; readonly recall: number | null; readonly hardNegativesClean: number | null };
   readonly roleResumes: number;
@@ -82,12 +84,16 @@ export function realFigures(set: RealSet, half: 'dev' | 'test', analyzer: Analyz
   let tp = 0, fp = 0, fn = 0, hard = 0, clean = 0;
   let atp = 0, afp = 0, afn = 0, aclean = 0;
   const lineErrors: RealFigures['errors']['lines'][number][] = [];
+  const groupOf = new Map(resumes.map((r) => [r.id, r.group]));
+  const g = { clinical: { n: 0, tp: 0, fp: 0, fn: 0 }, nonHealth: { n: 0, tp: 0, fp: 0, fn: 0 } };
   for (const l of lines) {
     const gold = new Set(l.skills);
     const got = byResume.get(l.resume)?.get(l.line) ?? new Set<string>();
     const fps = [...got].filter((s) => !gold.has(s)).sort();
     const fns = [...gold].filter((s) => !got.has(s)).sort();
     tp += gold.size - fns.length; fp += fps.length; fn += fns.length;
+    const gg = groupOf.get(l.resume) === 'nonhealth' ? g.nonHealth : g.clinical;
+    gg.n++; gg.tp += gold.size - fns.length; gg.fp += fps.length; gg.fn += fns.length;
     const alone = credited(analyzer, l.text);
     atp += [...gold].filter((s) => alone.has(s)).length;
     afp += [...alone].filter((s) => !gold.has(s)).length;
@@ -131,6 +137,10 @@ export function realFigures(set: RealSet, half: 'dev' | 'test', analyzer: Analyz
     lines: lines.length, hardNegatives: hard, tp, fp, fn,
     precision: ratio(tp, tp + fp), recall: ratio(tp, tp + fn), hardNegativesClean: ratio(clean, hard),
     alone: { precision: ratio(atp, atp + afp), recall: ratio(atp, atp + afn), hardNegativesClean: ratio(aclean, hard) },
+    byGroup: {
+      clinical: { lines: g.clinical.n, precision: ratio(g.clinical.tp, g.clinical.tp + g.clinical.fp), recall: ratio(g.clinical.tp, g.clinical.tp + g.clinical.fn) },
+      nonHealth: { lines: g.nonHealth.n, precision: ratio(g.nonHealth.tp, g.nonHealth.tp + g.nonHealth.fp), recall: ratio(g.nonHealth.tp, g.nonHealth.tp + g.nonHealth.fn) },
+    },
     roleResumes: roleN, top1: ratio(top1, roleN), nonHealthResumes: nonHealthN, nonHealthMax, nonHealthAbove15: above15,
     historyResumes: historyN, historyMax, healthResumes: healthN, healthAsCustomerCare: asCct,
     errors: { lines: lineErrors, roles: roleErrors, nonHealth: nonHealthErrors },
@@ -145,6 +155,7 @@ export function formatReal(half: string, f: RealFigures, verbose = false): strin
     `Real resumes, ${half} half: ${f.lines} lines (${f.hardNegatives} hard negatives)`,
     `  skills (in resume)  precision ${pct(f.precision)}  recall ${pct(f.recall)}  hard negatives clean ${pct(f.hardNegativesClean)}   (tp ${f.tp}, fp ${f.fp}, fn ${f.fn})`,
     `  skills (line alone) precision ${pct(f.alone.precision)}  recall ${pct(f.alone.recall)}  hard negatives clean ${pct(f.alone.hardNegativesClean)}`,
+    `  by resume group     health and service resumes (${f.byGroup.clinical.lines} lines): precision ${pct(f.byGroup.clinical.precision)} recall ${pct(f.byGroup.clinical.recall)};  non-health (${f.byGroup.nonHealth.lines} lines): precision ${pct(f.byGroup.nonHealth.precision)} recall ${pct(f.byGroup.nonHealth.recall)}`,
     `  roles top-1 (accepted neighbours) ${pct(f.top1)} of ${f.roleResumes}   health resumes ranked customer care technician first: ${f.healthAsCustomerCare} of ${f.healthResumes}`,
     `  non-health resumes (${f.nonHealthResumes}): highest health-role score ${f.nonHealthMax ?? 'n/a'}, above 15: ${f.nonHealthAbove15}   (${f.historyResumes} more with past health-care work: highest ${f.historyMax ?? 'n/a'})`,
   ];

@@ -21,15 +21,19 @@ export const TARGETS = { precision: 0.95, recall: 0.9, hardNegativesClean: 0.95,
  * What CI holds the test half to: the figures reached, rounded down, so a regression fails. Raised as the matcher
  * improves; never lowered to let a change through.
  */
-export const FLOORS = { precision: 0.74, recall: 0.73, hardNegativesClean: 0.92, top1: 0.85, nonHealthMax: 45 };
+export const FLOORS = { precision: 0.78, recall: 0.78, hardNegativesClean: 0.93, top1: 0.85, nonHealthMax: 45 };
 
 describe('the real-resume set', () => {
-  it('has the size reached so far (issue 19 asks 1,500 lines, 300 resumes, 400 hard negatives, 60 with a role, 200 non-health)', () => {
-    expect(labels.length).toBeGreaterThanOrEqual(1200);
+  it('is as large as issue 19 asks (1,500 lines, 300 resumes, 400 hard negatives, 200 non-health), with every non-health resume labelled for health history', () => {
+    expect(labels.length).toBeGreaterThanOrEqual(1500);
     expect(sources.length).toBeGreaterThanOrEqual(300);
     expect(labels.filter((l) => !l.skills.length && !l.negated.length && !l.hedged.length).length).toBeGreaterThanOrEqual(400);
-    expect(sources.filter((s) => s.role).length).toBeGreaterThanOrEqual(17);
     expect(sources.filter((s) => s.group === 'nonhealth').length).toBeGreaterThanOrEqual(200);
+    for (const s of sources.filter((x) => x.group === 'nonhealth')) expect(typeof s.healthHistory, s.id).toBe('boolean');
+  });
+
+  it('has the resumes with a clear role found so far (issue 19 asks 60; public repositories gave 21)', () => {
+    expect(sources.filter((s) => s.role).length).toBeGreaterThanOrEqual(21);
   });
 
   it('has unique ids, known skills and roles, a recipe and hash for every resume, and lines of known resumes', () => {
