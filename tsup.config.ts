@@ -15,7 +15,10 @@ export default defineConfig([
     treeshake: true,
   },
   {
-    // Node-only: the CLI and its worker. ESM only; dependencies stay external (installed with the package).
+    // Node-only: the CLI and its worker. ESM only. commander is bundled in (about 50 KB), so `npm install resume-fit`
+    // installs zod alone; zod stays external; unpdf and mammoth are optional peer dependencies, imported only when a
+    // PDF or DOCX comes. commander is CommonJS: the banner gives its require() of Node built-ins a real require
+    // (without it, esbuild's ESM shim throws 'Dynamic require of "events" is not supported').
     entry: { cli: 'src/cli/main.ts', 'cli-worker': 'src/cli/worker.ts' },
     format: ['esm'],
     dts: false,
@@ -23,7 +26,9 @@ export default defineConfig([
     sourcemap: false,
     target: 'node20',
     platform: 'node',
-    noExternal: [/^natural\//],
+    noExternal: [/^natural\//, 'commander'],
+    external: ['zod', 'unpdf', 'mammoth'],
+    banner: { js: "import { createRequire as __resumeFitRequire } from 'node:module';\nconst require = __resumeFitRequire(import.meta.url);" },
     // The core is bundled into each of the two files. No shared chunk: its hashed name would change with every
     // build and, with clean: false, stale chunks would pile up in dist/ (and be published).
     splitting: false,

@@ -12,6 +12,7 @@ import { footer, header, separator, type OutputFormat } from './format.js';
 import { expandInputs, inShard, type Shard } from './inputs.js';
 import { WorkerPool } from './pool.js';
 import { keyOf, OutputError, Sink, type ResumeState } from './sink.js';
+import { terminalProgress, type Progress } from './progress.js';
 import { makeRunner, type Task, type TaskConfig, type TaskResult, type TaskSource } from './task.js';
 
 export interface AnalyzeRun {
@@ -86,40 +87,19 @@ async function* jsonlWork(): AsyncGenerator<Work> {
   }
 }
 
-interface Progress { tick(): void; setTotal(n: number): void; stop(): void }
-
 async function makeProgress(run: AnalyzeRun): Promise<Progress | null> {
   if (!process.stderr.isTTY) return null;
-  const { default: cliProgress } = await import('cli-progress');
-  const started = Date.now();
-  const bar = new cliProgress.SingleBar({
-    stream: process.stderr,
-    format: '{bar} {value}/{total} | {rate} files/s | ETA {eta_formatted}',
-    etaBuffer: 200,
-    hideCursor: true,
-    clearOnComplete: true,
-  }, cliProgress.Presets.shades_classic);
-  let value = 0;
-  let total = 0;
-  let known = false;
-  bar.start(1, 0, { rate: '0' });
-  // Count the inputs alongside the run (listing is far faster than analysing) for a real total and ETA.
+  const progress = terminalProgress(process.stderr);
+  // Count the inputs alongside the run (listing is far faster than analysing) for a real total and ETA; until
+  // the count is complete, the line shows only how many are done.
   if (run.inputFormat === 'files') {
     void (async () => {
-      for await (const item of expandInputs(run.inputs)) if (inShard(item.shardKey, run.shard)) { total++; if (total % 500 === 0) bar.setTotal(Math.max(total, value)); }
-      known = true;
-      bar.setTotal(Math.max(total, value));
+      let total = 0;
+      for await (const item of expandInputs(run.inputs)) if (inShard(item.shardKey, run.shard)) total++;
+      progress.setTotal(total);
     })().catch(() => undefined);
   }
-  return {
-    tick: () => {
-      value++;
-      if (!known && value >= total) bar.setTotal(value + 1);
-      bar.update(value, { rate: (value / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1) });
-    },
-    setTotal: (n) => bar.setTotal(n),
-    stop: () => bar.stop(),
-  };
+  return progress;
 }
 
 /** Runs analyze; returns the exit code. */

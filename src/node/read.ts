@@ -1,7 +1,9 @@
 /**
  * Node-only readers: a resume file (or standard input) to the library's input, a string or a JSON Resume
  * object. Text encodings are detected from the bytes (decode.ts); PDF (unpdf) and DOCX (mammoth) readers are
- * imported only when such a file comes, so text-only runs never load them. Every failure is a ReadError with
+ * optional peer dependencies, imported only when such a file comes, so text-only runs never load them and a
+ * plain `npm install resume-fit` does not install them (a missing one is ERR_READER_NOT_INSTALLED, naming the
+ * install command). Every failure is a ReadError with
  * a stable code and a message that never contains resume text.
  */
 import { constants } from 'node:fs';
@@ -20,7 +22,8 @@ export type ReadErrorCode =
   | 'ERR_CORRUPT_PDF'
   | 'ERR_CORRUPT_DOCX'
   | 'ERR_NO_TEXT'
-  | 'ERR_INVALID_JSON';
+  | 'ERR_INVALID_JSON'
+  | 'ERR_READER_NOT_INSTALLED';
 
 export class ReadError extends Error {
   override name = 'ReadError';
@@ -82,6 +85,22 @@ export async function readFileBytes(path: string): Promise<Uint8Array> {
   }
 }
 
+/**
+ * Imports an optional reader package; a missing one is ERR_READER_NOT_INSTALLED with the command that installs it.
+ * `load` is a literal `import('unpdf')` at the call site, so bundlers and tsup see the package name.
+ */
+async function optionalReader<T>(name: 'unpdf' | 'mammoth', what: string, load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (e) {
+    const err = e as { code?: string; message?: string };
+    if ((err.code === 'ERR_MODULE_NOT_FOUND' || err.code === 'MODULE_NOT_FOUND') && String(err.message).includes(`'${name}'`)) {
+      throw new ReadError('ERR_READER_NOT_INSTALLED', `reading ${what} files needs the optional package ${name}, which is not installed: run \`npm install ${name}\` in the project that has resume-fit (\`npm install -g ${name}\` next to a global install).`);
+    }
+    throw e;
+  }
+}
+
 const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
 
 function hasPdfMagic(bytes: Uint8Array): boolean {
@@ -93,7 +112,7 @@ function hasPdfMagic(bytes: Uint8Array): boolean {
 
 async function pdfText(bytes: Uint8Array): Promise<string> {
   if (!hasPdfMagic(bytes)) throw new ReadError(bytes.length ? 'ERR_CORRUPT_PDF' : 'ERR_EMPTY_FILE', bytes.length ? 'the file is not a PDF (no %PDF- header).' : 'the file is empty.');
-  const { extractText, getDocumentProxy } = await import('unpdf');
+  const { extractText, getDocumentProxy } = await optionalReader('unpdf', 'PDF', () => import('unpdf'));
   let doc;
   try {
     // A copy: pdf.js transfers (detaches) the buffer it is given. verbosity 0 keeps its warnings off stdout.
@@ -128,7 +147,7 @@ function docxRawText(node: DocxNode): string {
 async function docxText(bytes: Uint8Array): Promise<string> {
   if (!bytes.length) throw new ReadError('ERR_EMPTY_FILE', 'the file is empty.');
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new ReadError('ERR_CORRUPT_DOCX', 'the file is not a DOCX document (not a zip archive).');
-  const mammoth = await import('mammoth');
+  const mammoth = await optionalReader('mammoth', 'DOCX', () => import('mammoth'));
   const convertToHtml = (mammoth.convertToHtml ?? (mammoth as unknown as { default: typeof mammoth }).default.convertToHtml);
   let text = '';
   try {

@@ -153,7 +153,7 @@ describe('bad inputs give error records and the run goes on', () => {
 
 /**
  * Null when nobody (behind `prefix`) can run the checkout's CLI; else a copy of the built package (dist, package.json
- * and its two runtime dependencies) in a new folder open to all, for the caller to remove. A checkout under a private
+ * and its one runtime dependency, zod; commander is bundled) in a new folder open to all, for the caller to remove. A checkout under a private
  * folder (`mktemp -d` makes one) is out of nobody's reach.
  */
 function nobodysCopy(prefix: readonly string[]): string | null {
@@ -163,7 +163,7 @@ function nobodysCopy(prefix: readonly string[]): string | null {
   chmodSync(pkg, 0o755);
   cpSync(join(ROOT, 'dist'), join(pkg, 'dist'), { recursive: true });
   cpSync(join(ROOT, 'package.json'), join(pkg, 'package.json'));
-  for (const dep of ['commander', 'zod']) cpSync(join(ROOT, 'node_modules', dep), join(pkg, 'node_modules', dep), { recursive: true });
+  for (const dep of ['zod']) cpSync(join(ROOT, 'node_modules', dep), join(pkg, 'node_modules', dep), { recursive: true });
   return pkg;
 }
 
