@@ -169,6 +169,20 @@ console.log(JSON.stringify({ top: r.roles[0].id, roles: r.roles.map((x) => [x.id
   });
 });
 
+describe('the browser build, resume-fit/browser', () => {
+  it('imports by its documented subpath (one self-contained module, same results); the dist path is not exported', async () => {
+    writeFileSync(join(consumer, 'browser.mjs'), `import { analyzeResume } from 'resume-fit/browser';
+import { analyzeResume as main } from 'resume-fit';
+let deep = 'resolved';
+try { await import('resume-fit/dist/browser/resume-fit.js'); } catch (e) { deep = e.code; }
+const text = 'EXPERIENCE\\n- Performed 12-lead EKGs in the emergency department\\n- BLS certified';
+const url = import.meta.resolve('resume-fit/browser');
+console.log(JSON.stringify({ file: url.slice(url.indexOf('/node_modules/') + 1), top: analyzeResume(text).roles[0].id, same: JSON.stringify(analyzeResume(text)) === JSON.stringify(main(text)), deep }));
+`);
+    expect(JSON.parse(await ok('node', ['browser.mjs']))).toEqual({ file: 'node_modules/resume-fit/dist/browser/resume-fit.js', top: 'emergency-room-technician', same: true, deep: 'ERR_PACKAGE_PATH_NOT_EXPORTED' });
+  });
+});
+
 describe('TypeScript consumers (tsc --strict, module and moduleResolution nodenext)', () => {
   const tsc = (files: string[]) => run('node', [TSC, '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', ...files]);
 
@@ -189,7 +203,8 @@ export { best, score, band, paths, code };
     const names = 'analyzeResume, createAnalyzer, defaultTaxonomy, isResumeFitError, type AnalysisReport, type Analyzer, type Evidence, type ResumeFitErrorCode, type RoleFit, type SkillMatch, type Taxonomy';
     writeFileSync(join(consumer, 'good.mts'), `import { ${names} } from 'resume-fit';\n${body}`);
     writeFileSync(join(consumer, 'good.cts'), `import { ${names} } from 'resume-fit';\n${body}`);
-    const r = await tsc(['good.mts', 'good.cts']);
+    writeFileSync(join(consumer, 'good-browser.mts'), `import { ${names} } from 'resume-fit/browser';\n${body}`);
+    const r = await tsc(['good.mts', 'good.cts', 'good-browser.mts']);
     expect(r.stdout + r.stderr).toBe('');
     expect(r.code).toBe(0);
   });
