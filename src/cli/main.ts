@@ -22,6 +22,12 @@ Exit codes:
   2  usage error (bad option, unknown role, invalid --taxonomy, --out in a missing folder)
   130/143  interrupted by SIGINT/SIGTERM`;
 
+const TAXONOMY_CHECK_EXIT_CODES = `
+Exit codes:
+  0  the taxonomy is valid
+  1  it is invalid (every issue is printed, one per line: path: message)
+  2  usage error (the file cannot be read)`;
+
 const ANALYZE_EXAMPLES = `
 Output: --format jsonl (the default when stdout is not a terminal) writes one line per input,
 {"file": ..., ...report} or {"file": ..., "error": {"code", "message"}}, in input order; csv has one row per
@@ -72,13 +78,27 @@ interface AnalyzeOpts {
   asOf?: string; resume?: boolean; shard?: string; inputFormat: 'files' | 'jsonl';
 }
 
+/**
+ * The format an --out file's extension asks for when --format is not given: .csv, .json, .jsonl or .ndjson.
+ * Any other extension gives undefined (the default, jsonl).
+ */
+export function formatOfPath(path: string): OutputFormat | undefined {
+  const m = /\.([A-Za-z]+)$/.exec(path);
+  switch (m?.[1]?.toLowerCase()) {
+    case 'csv': return 'csv';
+    case 'json': return 'json';
+    case 'jsonl': case 'ndjson': return 'jsonl';
+    default: return undefined;
+  }
+}
+
 async function analyzeAction(inputs: string[], o: AnalyzeOpts): Promise<number> {
   checkAsOf(o.asOf);
   if (o.inputFormat === 'jsonl') {
     if (inputs.some((i) => i !== '-')) throw new UsageError('resume-fit: --input-format jsonl reads records from standard input; give no paths (or only -).');
   } else if (!inputs.length) throw new UsageError('resume-fit: give files, folders, globs, or - for standard input (resume-fit analyze --help).');
   const toFile = o.out !== undefined && o.out !== '-';
-  const format: OutputFormat = o.format ?? (!toFile && process.stdout.isTTY ? 'table' : 'jsonl');
+  const format: OutputFormat = o.format ?? (toFile ? formatOfPath(o.out!) : undefined) ?? (!toFile && process.stdout.isTTY ? 'table' : 'jsonl');
   if (o.resume && (!toFile || format !== 'jsonl')) throw new UsageError('resume-fit: --resume needs --out FILE and --format jsonl (it continues FILE.partial from an interrupted run).');
   const shard = o.shard === undefined ? undefined : parseShard(o.shard);
   if (shard === null) throw new UsageError(`resume-fit: --shard must be I/N with 0 <= I < N (e.g. 0/4 ... 3/4), got "${String(o.shard).slice(0, 40)}".`);
@@ -170,9 +190,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command('resume-fit')
     .description('Score resumes for health technician and allied-health roles, with the evidence for every score.')
     .version(version, '-V, --version')
-    .showHelpAfterError()
+    .showHelpAfterError('(resume-fit --help lists the commands)')
     .exitOverride()
-    .addHelpText('after', EXIT_CODES);
+    .addHelpText('after', EXIT_CODES.replace('Exit codes:', 'Exit codes (analyze; each command\'s --help lists its own):'));
 
   program
     .command('analyze')
@@ -180,7 +200,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .argument('[inputs...]', 'files (.txt .md .json .pdf .docx), folders (walked), quoted globs, or - for standard input')
     .option('-t, --target <role>', 'the role reported as target (default health-technician; see resume-fit roles)')
     .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, else jsonl)').choices(OUTPUT_FORMATS))
-    .option('-o, --out <file>', 'write to FILE (via FILE.partial, renamed when complete) instead of stdout')
+    .option('-o, --out <file>', 'write to FILE (via FILE.partial, renamed when complete) instead of stdout; without --format, a .csv, .json or .jsonl/.ndjson FILE sets the format')
     .option('-j, --jobs <n>', `worker threads (default: the number of cores, ${defaultJobs()} here; 1 runs in-process)`, positiveInt('--jobs', 256))
     .option('--top <k>', 'keep the K best roles per resume (json/jsonl "roles"; table; csv keeps every column)', positiveInt('--top', 1000))
     .option('--taxonomy <file>', 'a custom taxonomy JSON (validated; see resume-fit taxonomy check)')
@@ -190,6 +210,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--shard <i/n>', 'process only shard I of N (0 <= I < N, FNV-1a of each relative path)')
     .addOption(new Option('--input-format <format>', 'files: paths; jsonl: {"id","text"|"resume"} records on stdin').choices(['files', 'jsonl']).default('files'))
     .addHelpText('after', ANALYZE_EXAMPLES)
+    .showHelpAfterError('(resume-fit analyze --help lists the options)')
     .action(async (inputs: string[], o: AnalyzeOpts) => { setExit(await analyzeAction(inputs, o)); });
 
   program
@@ -202,7 +223,12 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addHelpText('after', `
 Matched terms are marked **like this** (~~struck~~ when negated), or underlined on a colour terminal
 (set NO_COLOR to turn colour off).
-${EXIT_CODES}`)
+
+Exit codes:
+  0  the resume was explained
+  1  the file could not be read, or cannot be analysed (the error is printed)
+  2  usage error (bad option, unknown --role, invalid --taxonomy)`)
+    .showHelpAfterError('(resume-fit explain --help lists the options)')
     .action(async (file: string, o: { role?: string; taxonomy?: string }) => { setExit(await explainAction(file, o)); });
 
   program
@@ -210,23 +236,24 @@ ${EXIT_CODES}`)
     .description('list the roles with their ids and titles')
     .option('--json', 'print JSON')
     .option('--taxonomy <file>', 'list the roles of a custom taxonomy')
-    .addHelpText('after', EXIT_CODES)
+    .addHelpText('after', `
+Exit codes:
+  0  the roles were listed
+  2  usage error (bad option, invalid --taxonomy)`)
+    .showHelpAfterError('(resume-fit roles --help lists the options)')
     .action(async (opts: { json?: boolean; taxonomy?: string }) => {
       const roles = (opts.taxonomy ? (await loadTaxonomy(opts.taxonomy)).analyzer : createAnalyzer()).listRoles();
       if (opts.json) process.stdout.write(`${JSON.stringify(roles.map(({ id, title }) => ({ id, title })), null, 2)}\n`);
       else for (const r of roles) process.stdout.write(`${r.id.padEnd(32)} ${r.title}\n`);
     });
 
-  const taxonomy = program.command('taxonomy').description('work with custom taxonomies').addHelpText('after', EXIT_CODES);
+  const taxonomy = program.command('taxonomy').description('work with custom taxonomies').showHelpAfterError('(resume-fit taxonomy --help lists the commands)').addHelpText('after', TAXONOMY_CHECK_EXIT_CODES.replace('Exit codes:', 'Exit codes (taxonomy check):'));
   taxonomy
     .command('check')
     .description('validate a custom taxonomy JSON and print every issue')
     .argument('<file>', 'the taxonomy JSON file')
-    .addHelpText('after', `
-Exit codes:
-  0  the taxonomy is valid
-  1  it is invalid (every issue is printed, one per line: path: message)
-  2  usage error (the file cannot be read)`)
+    .showHelpAfterError('(resume-fit taxonomy check --help lists the options)')
+    .addHelpText('after', TAXONOMY_CHECK_EXIT_CODES)
     .action(async (file: string) => { setExit(await taxonomyCheckAction(file)); });
   return program;
 }

@@ -20,6 +20,7 @@ export type ReadErrorCode =
   | 'ERR_EMPTY_FILE'
   | 'ERR_BINARY_FILE'
   | 'ERR_CORRUPT_PDF'
+  | 'ERR_ENCRYPTED_PDF'
   | 'ERR_CORRUPT_DOCX'
   | 'ERR_NO_TEXT'
   | 'ERR_INVALID_JSON'
@@ -122,6 +123,7 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
   } catch (e) {
     // Only the exception's class name: pdf.js messages can quote bytes of the document.
     const name = e instanceof Error ? e.name : 'error';
+    if (name === 'PasswordException') throw new ReadError('ERR_ENCRYPTED_PDF', 'the PDF is password-protected; save a copy without the password (or print it to a new PDF) and analyse that.');
     throw new ReadError('ERR_CORRUPT_PDF', `the PDF could not be read (${name}); it may be damaged or encrypted.`);
   } finally {
     await doc?.destroy().catch(() => undefined);
@@ -172,12 +174,14 @@ function parseJson(text: string): unknown {
 
 /**
  * Bytes to analyzer input. `kind` comes from the file's extension; 'auto' (standard input) sniffs the bytes:
- * a PDF or zip header, then a JSON object, else text.
+ * a PDF or zip header, then a JSON object, else text. A file named .pdf or .docx is sniffed the same way, so a
+ * DOCX saved as .pdf, or text saved as .docx, is read as what it is.
  */
 export async function parseResumeBytes(bytes: Uint8Array, kind: FileKind): Promise<ResumeInput> {
-  if (kind === 'auto') {
+  if (kind === 'auto' || kind === 'pdf' || kind === 'docx') {
     if (hasPdfMagic(bytes)) kind = 'pdf';
     else if (bytes[0] === 0x50 && bytes[1] === 0x4b && sniffBinary(bytes)) kind = 'docx';
+    else if (bytes.length) kind = 'auto';
   }
   if (kind === 'pdf' || kind === 'docx') {
     const text = kind === 'pdf' ? await pdfText(bytes) : await docxText(bytes);
