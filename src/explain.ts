@@ -7,22 +7,45 @@ import { componentOf, strengthOf } from './score.js';
 import type { ProfileEntry, Role, Skill } from './taxonomy.js';
 
 
+/**
+ * A label inside a sentence: its first letter lower-cased when the first word is a plain capitalised word
+ * ("Vital signs" → "vital signs"), kept as written otherwise ("BLS (basic life support)", "EHR decision support",
+ * "EMT certification"), so acronyms keep their case.
+ */
+export function inSentence(label: string): string {
+  return /^[A-Z][a-z]+\b/.test(label) && !/^[A-Z][a-z]*[A-Z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
+}
+
+/** A role title inside a sentence: every plain capitalised word lower-cased, acronyms kept ("EMT Supervisor"). */
+export function titleInSentence(title: string): string {
+  return title.replace(/\b[A-Z][a-z]+\b/g, (w) => w.toLowerCase());
+}
+
+const plural = (title: string): string => (/s$/.test(title) ? title : `${title}s`);
+const capitalise = (s: string): string => s[0]!.toUpperCase() + s.slice(1);
+
+/**
+ * Why a missing profile skill matters, in a reader's words: built from the entry's kind, the skill's label and the
+ * role's title (never a raw fragment of the seed text, which reads badly out of context).
+ */
 export function whyItMatters(entry: ProfileEntry, skill: Skill, role: Role): string {
+  const label = inSentence(skill.label);
+  const roles = plural(role.title);
   switch (entry.kind) {
     case 'share':
-      return `${skill.label} appears on ${skill.share ?? 0}% of health technician resumes.`;
+      return `Health technician resumes list ${label} (${skill.share ?? 0}%).`;
     case 'distinct':
-      return `The seeds list ${skill.label.toLowerCase()} among the skills that set the ${role.title.toLowerCase()} role apart ("${entry.quote}").`;
+      return `${capitalise(label)} is one of the skills that set ${titleInSentence(roles)} apart from other health roles.`;
     case 'shared':
-      return `${role.title}s and health technicians both use ${skill.label.toLowerCase()} (${entry.quote}).`;
+      return `${roles} and health technicians both list ${label} among their skills.`;
     case 'coursework':
-      return `${role.title} training often covers it: "${entry.quote}".`;
+      return `${role.title} training often covers ${label}.`;
     case 'technology':
-      return `A technology in use or growing for this role: "${entry.quote}".`;
+      return `${capitalise(label)} is a technology ${titleInSentence(roles)} use or are starting to use.`;
     case 'soft':
-      return `A soft skill the role relies on: "${entry.quote}".`;
+      return `${capitalise(label)} is a soft skill ${titleInSentence(roles)} rely on.`;
     default:
-      return `Part of the role's duties: "${entry.quote}".`;
+      return `${role.title} duties include ${label}.`;
   }
 }
 
@@ -126,7 +149,7 @@ export interface RoleComparison {
   readonly b: ComparisonSide;
   /** Skills both roles want that the resume shows. */
   readonly sharedFound: readonly string[];
-  /** Salary, education and industry context from the seeds. */
+  /** Salary, education and industry context from the seed documents (relative figures only between these two roles). */
   readonly context: readonly string[];
   /** One or two sentences for a person. */
   readonly summary: string;
@@ -163,15 +186,46 @@ function contextOf(role: Role): readonly string[] {
   return cached;
 }
 
+/**
+ * The seeds give some roles' salary and degree figures relative to health technicians. Between two such roles the
+ * figures are compared with each other (a line about health technicians would be about a third role); between
+ * such a role and the health technician they are the comparison itself.
+ */
+function pairContext(a: Role, b: Role): string[] {
+  const out: string[] = [];
+  const ht = (r: Role): boolean => r.id === 'health-technician';
+  for (const [r, other] of [[a, b], [b, a]] as const) {
+    if (!ht(other)) continue;
+    const s = r.facts.salary?.differenceVsHealthTechnician;
+    if (s !== undefined) out.push(`${plural(r.title)} earn ${money(s)} ${s < 0 ? 'less' : 'more'} a year than health technicians on average.`);
+    const e = r.facts.education;
+    if (e?.mastersDifference !== undefined) out.push(`${plural(r.title)} are ${Math.abs(e.mastersDifference)}% ${e.mastersDifference < 0 ? 'less' : 'more'} likely than health technicians to hold a Master's degree${e.doctoralDifference !== undefined ? ` and ${Math.abs(e.doctoralDifference)}% ${e.doctoralDifference < 0 ? 'less' : 'more'} likely to hold a Doctoral degree` : ''}.`);
+  }
+  const sa = a.facts.salary?.differenceVsHealthTechnician;
+  const sb = b.facts.salary?.differenceVsHealthTechnician;
+  if (!ht(a) && !ht(b) && sa !== undefined && sb !== undefined && sa !== sb) {
+    const [hi, lo] = sa > sb ? [a, b] : [b, a];
+    out.push(`${plural(hi.title)} earn about ${money(Math.abs(sa - sb))} more a year than ${titleInSentence(plural(lo.title))} on average.`);
+  }
+  return out;
+}
+
+const pairCache = new WeakMap<Role, WeakMap<Role, readonly string[]>>();
+function pairContextOf(a: Role, b: Role): readonly string[] {
+  let byB = pairCache.get(a);
+  if (!byB) { byB = new WeakMap(); pairCache.set(a, byB); }
+  let lines = byB.get(b);
+  if (!lines) { lines = pairContext(a, b); byB.set(b, lines); }
+  return lines;
+}
+
 function contextLines(role: Role): string[] {
   const out: string[] = [];
   const s = role.facts.salary;
-  if (s?.differenceVsHealthTechnician !== undefined) out.push(`${role.title}s earn ${money(s.differenceVsHealthTechnician)} ${s.differenceVsHealthTechnician < 0 ? 'less' : 'more'} a year than health technicians on average.`);
-  if (s?.median !== undefined) out.push(`${role.title}s had a median salary of ${money(s.median)} (${s.year ?? ''}).`.replace(' ()', ''));
-  if (s?.highestPayingIndustry) out.push(`${role.title}s are paid most in the ${s.highestPayingIndustry} industry${s.industryAverage ? ` (${money(s.industryAverage)} on average)` : ''}.`);
+  if (s?.median !== undefined) out.push(`${plural(role.title)} had a median salary of ${money(s.median)} (${s.year ?? ''}).`.replace(' ()', ''));
+  if (s?.highestPayingIndustry) out.push(`${plural(role.title)} are paid most in the ${s.highestPayingIndustry} industry${s.industryAverage ? ` (${money(s.industryAverage)} on average)` : ''}.`);
   const e = role.facts.education;
   if (e?.requirement) out.push(`${role.title} education: ${e.requirement}.`);
-  if (e?.mastersDifference !== undefined) out.push(`${role.title}s are ${Math.abs(e.mastersDifference)}% ${e.mastersDifference < 0 ? 'less' : 'more'} likely than health technicians to hold a Master's degree${e.doctoralDifference !== undefined ? ` and ${Math.abs(e.doctoralDifference)}% ${e.doctoralDifference < 0 ? 'less' : 'more'} likely to hold a Doctoral degree` : ''}.`);
   const g = role.facts.growth;
   if (g) out.push(`${role.title} jobs were projected to grow ${g.percent}% (${g.period}).`);
   return out;
@@ -185,14 +239,17 @@ export function compare(a: Role, b: Role, fitA: RoleFit, fitB: RoleFit, strength
   const difference = Math.round((fitA.score - fitB.score) * 100) / 100;
   const better = difference > 0 ? a.id : difference < 0 ? b.id : null;
   const [win, lose] = difference >= 0 ? [sa, sb] : [sb, sa];
-  const list = (xs: readonly string[]): string => xs.slice(0, 4).map((x) => x.toLowerCase()).join(', ');
+  const list = (xs: readonly string[]): string => {
+    const items = xs.slice(0, 4).map(inSentence);
+    return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}` : items.join('');
+  };
   let summary: string;
   if (better === null) summary = `${a.title} and ${b.title} fit equally well (${fitA.score}).`;
   else {
     summary = `${win.title} fits better (${win.score} vs ${lose.score})`;
-    summary += win.distinctFound.length ? `: the resume shows ${list(win.distinctFound)}, which ${lose.title.toLowerCase()} profiles do not emphasise` : '';
-    summary += lose.distinctMissing.length ? `; for ${lose.title.toLowerCase()} it lacks ${list(lose.distinctMissing)}.` : '.';
+    summary += win.distinctFound.length ? `: the resume shows ${list(win.distinctFound)}, which ${titleInSentence(lose.title)} profiles do not emphasise` : '';
+    summary += lose.distinctMissing.length ? `; for ${titleInSentence(lose.title)} it lacks ${list(lose.distinctMissing)}.` : '.';
   }
-  const context = [...new Set([...contextOf(a), ...contextOf(b)])]; // a fresh array per report
+  const context = [...pairContextOf(a, b), ...new Set([...contextOf(a), ...contextOf(b)])]; // a fresh array per report
   return { better, difference: Math.abs(difference), a: sa, b: sb, sharedFound, context, summary };
 }
