@@ -4,7 +4,7 @@
  */
 import { InvalidInputError, InvalidOptionsError } from './errors.js';
 import { compare, findGaps, type RoleComparison } from './explain.js';
-import { parseJsonResume, pathAt, renderJsonResume, type JsonResume, type PathSegment } from './json-resume.js';
+import { entrySegments, hasNoResumeFields, parseJsonResume, pathAt, renderJsonResume, type JsonResume, type PathSegment } from './json-resume.js';
 import { compileResponsibilities, matchResponsibilities, RESPONSIBILITY_THRESHOLD, type ResponsibilityMatcher } from './match-responsibilities.js';
 import { compileSkills, findMentions, type Evidence, type RawMention, type SkillMatch, type SkillMatcher } from './match-skills.js';
 import { lastAtOrBeforeFrom, normalizeText, originalEndIn, originalStartIn, toOriginalSpan, type NormalizedText } from './normalize.js';
@@ -415,7 +415,7 @@ function titleItem(c: Compiled, role: Role, t: Timeline): ScoreItem | null {
     const strength = Math.round(m.score * tenure * recency * 1000) / 1000;
     if (best && best.strength >= strength) continue;
     const evidence: Evidence = { start: e.titleStart, end: e.titleEnd, text: e.title, section: (e.section as SectionKind | null) ?? null, kind: 'exact', negated: false, hedged: false, confidence: m.score };
-    best = { component: 'titles', id: role.id, label: e.title, weight: 1, strength, evidence: [e.path ? { ...evidence, path: e.path } : evidence], rank: c.idRank.get(role.id)! };
+    best = { component: 'titles', id: role.id, label: e.title, weight: 1, strength, evidence: [e.path ? { ...evidence, path: `${e.path}.position` } : evidence], rank: c.idRank.get(role.id)! };
   }
   return best;
 }
@@ -484,7 +484,7 @@ const NO_CLOCK_REFERENCE = '2099-12';
 function experienceOf(c: Compiled, ex: Extraction, text: string, doc: JsonResume | null, segments: readonly PathSegment[] | null, asOf: string | undefined): Timeline & { records: ExperienceRecord[]; skills: ReportSkill[] } {
   const ref = asOf ?? NO_CLOCK_REFERENCE;
   const entries: ExperienceEntry[] = doc
-    ? parseJsonResumeWork(doc, { asOf: ref, segments: segments ?? [] })
+    ? parseJsonResumeWork(doc, { asOf: ref, segments: entrySegments(segments ?? []) })
     : parseExperience(ex.norm.text, { asOf: ref, sections: ex.sectionMap.sections }).map((e) => {
       // Offsets into the caller's text, like every other span in the report.
       const [start, end] = toOriginalSpan(ex.norm, e.start, e.end);
@@ -532,12 +532,14 @@ function makeAnalyzer(c: Compiled): Analyzer {
     let segments: readonly PathSegment[] | null = null;
     let rendered: string | undefined;
     let doc: JsonResume | null = null;
+    let notAResume = false;
     if (typeof input === 'string') {
       checkLength(input.length, options);
       text = input;
     } else if (typeof input === 'object' && input !== null && (ArrayBuffer.isView(input) || input instanceof ArrayBuffer)) {
       throw new InvalidInputError('ERR_INVALID_INPUT', 'resume-fit: expected resume text or a JSON Resume object, got bytes; decode them first (for UTF-8: new TextDecoder().decode(bytes)), or use the CLI, which detects the encoding.');
     } else if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
+      notAResume = hasNoResumeFields(input);
       doc = parseJsonResume(input);
       const r = renderJsonResume(doc);
       checkLength(r.text.length, options);
@@ -583,10 +585,15 @@ function makeAnalyzer(c: Compiled): Analyzer {
     const roles = stableSort(c.taxonomy.roles.map((role) => scoreRole(c, role, strengths, shown, respItems, timeline)), (a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
     const targetFit = roles.find((r) => r.id === target)!;
     const other = roles.find((r) => r.id !== target) ?? targetFit;
-    const comparison = compare(c.rolesById.get(target)!, c.rolesById.get(other.id)!, targetFit, other, strengths, c.skillsById);
+    const reason = roles.every((r) => r.score === 0)
+      ? notAResume ? 'the JSON has no resume fields' : text.trim() ? 'no evidence of any role was found in the resume' : 'the resume is empty'
+      : undefined;
+    let comparison = compare(c.rolesById.get(target)!, c.rolesById.get(other.id)!, targetFit, other, strengths, c.skillsById);
+    // Every score 0: no role is best (roles[0] is first by id only), so the comparison makes no claim either.
+    if (reason) comparison = { ...comparison, better: null, summary: `No role fits: ${reason}.` };
     const report: AnalysisReport = { target: targetFit, roles, skills, experience: timeline.records, responsibilities, sections: ex.sections, comparison };
     const withText = rendered !== undefined ? { ...report, text: rendered } : report;
-    return roles.every((r) => r.score === 0) ? { ...withText, reason: text.trim() ? 'no evidence of any role was found in the resume' : 'the resume is empty' } : withText;
+    return reason ? { ...withText, reason } : withText;
   };
 
   return {

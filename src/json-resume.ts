@@ -53,9 +53,36 @@ export interface RenderedResume {
   readonly segments: readonly PathSegment[];
 }
 
+/** String fields that real exports often write as numbers (`"startDate": 2019`, `"score": 3.8`). */
+const NUMERIC_FIELDS: ReadonlySet<string> = new Set(['startDate', 'endDate', 'date', 'releaseDate', 'score', 'postalCode']);
+
+/**
+ * What real exports contain and a resume can mean: a field set to `null` (dropped, as if absent) and a number in
+ * a date, score or postal code field (made a string). Returns a copy; anything else (a null array entry, a number
+ * keyword) is left for the schema to reject with its path.
+ */
+export function tidyJsonResume(value: unknown, depth = 0): unknown {
+  if (typeof value !== 'object' || value === null || depth > 8) return value;
+  if (Array.isArray(value)) return value.map((v) => tidyJsonResume(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (v === null) continue;
+    out[k] = typeof v === 'number' && NUMERIC_FIELDS.has(k) && Number.isFinite(v) ? String(v) : tidyJsonResume(v, depth + 1);
+  }
+  return out;
+}
+
+/** The top-level keys of the JSON Resume schema that hold resume content. */
+const RESUME_KEYS = ['basics', 'work', 'volunteer', 'education', 'awards', 'certificates', 'publications', 'skills', 'languages', 'interests', 'references', 'projects'];
+
+/** True when an object has none of the JSON Resume fields (a package.json, a config file): it is not a resume. */
+export function hasNoResumeFields(value: object): boolean {
+  return !RESUME_KEYS.some((k) => Object.prototype.hasOwnProperty.call(value, k) && (value as Record<string, unknown>)[k] != null);
+}
+
 /** Validates a JSON Resume object; throws InvalidInputError naming every bad path. */
 export function parseJsonResume(value: unknown): JsonResume {
-  const r = JsonResumeSchema.safeParse(value);
+  const r = JsonResumeSchema.safeParse(tidyJsonResume(value));
   if (!r.success) {
     const issues = formatZodIssues(r.error.issues as never);
     const list = issues.slice(0, 5).map((i) => `${i.path}: ${i.message}`).join('; ');
@@ -75,72 +102,126 @@ const clean = (s: string | undefined): string => (s ?? '').replace(/\s+$/g, '');
 export function renderJsonResume(doc: JsonResume): RenderedResume {
   let text = '';
   const segments: PathSegment[] = [];
-  const put = (value: string | undefined, path: string, prefix = ''): void => {
-    const v = clean(value);
-    if (!v) return;
+  /**
+   * One piece of a line: a string field (with its path), a joiner (path null: dropped unless it sits between two
+   * kept pieces) or fixed text (path '': kept, no segment, e.g. "Present", "Coursework: ").
+   */
+  type Piece = readonly [value: string | undefined, path: string | null];
+  /** Writes one line from pieces; every non-empty field is its own segment, so evidence names the exact field. */
+  const putLine = (pieces: readonly Piece[], prefix = ''): void => {
+    const kept = pieces.filter(([v, path]) => path === null || path === '' || clean(v));
+    // Between two kept fields, only the last joiner stays ("EMT certificate in | City College" → " | "); joiners
+    // before the first field or after the last one go.
+    const parts: Piece[] = [];
+    let joiner: Piece | null = null;
+    for (const piece of kept) {
+      if (piece[1] === null) { joiner = piece; continue; }
+      if (joiner && parts.length) parts.push(joiner);
+      joiner = null;
+      parts.push(piece);
+    }
+    if (!parts.some(([, path]) => path)) return;
     text += prefix;
-    segments.push({ start: text.length, end: text.length + v.length, path });
-    text += `${v}\n`;
+    for (const [v, path] of parts) {
+      const value = path ? clean(v) : v!;
+      if (path) segments.push({ start: text.length, end: text.length + value.length, path });
+      text += value;
+    }
+    text += '\n';
   };
+  const put = (value: string | undefined, path: string, prefix = ''): void => putLine([[value, path]], prefix);
   const heading = (h: string): void => { text += `${text ? '\n' : ''}${h}\n`; };
-  const dates = (e: { startDate?: string | undefined; endDate?: string | undefined }): string =>
-    e.startDate || e.endDate ? `${e.startDate ?? ''} - ${e.endDate || 'Present'}` : '';
-  const line = (parts: (string | undefined)[]): string => parts.map((p) => clean(p)).filter(Boolean).join(' | ');
+  const SEP: Piece = [' | ', null];
+  /** "position | org | start - end" as pieces; the dates render as before ("2019 - Present"). */
+  const datePieces = (e: { startDate?: string | undefined; endDate?: string | undefined }, path: string): Piece[] =>
+    e.startDate || e.endDate ? [[e.startDate ?? '', `${path}.startDate`], [' - ', null], e.endDate ? [e.endDate, `${path}.endDate`] : ['Present', '']] : [];
+  /** Fields joined by " | ", each a piece; a group (dates) counts as one field. */
+  const joined = (groups: Piece[][]): Piece[] => {
+    const present = groups.filter((g) => g.some(([v, path]) => path !== null && clean(v)));
+    return present.flatMap((g, i) => (i ? [SEP, ...g] : g));
+  };
 
   if (doc.basics?.label || doc.basics?.summary) {
     heading('SUMMARY');
     put(doc.basics.label, 'basics.label');
     put(doc.basics.summary, 'basics.summary');
   }
-  const jobs = (list: { position?: string | undefined; summary?: string | undefined; highlights?: string[] | undefined; startDate?: string | undefined; endDate?: string | undefined }[], key: string, org: (e: never) => string | undefined): void => {
+  const jobs = (list: { position?: string | undefined; summary?: string | undefined; highlights?: string[] | undefined; startDate?: string | undefined; endDate?: string | undefined }[], key: string, orgKey: 'name' | 'organization'): void => {
     list.forEach((e, i) => {
-      put(line([e.position, org(e as never), dates(e)]), `${key}[${i}]`);
-      put(e.summary, `${key}[${i}].summary`);
-      (e.highlights ?? []).forEach((h, k) => put(h, `${key}[${i}].highlights[${k}]`, '\u2022 '));
+      const path = `${key}[${i}]`;
+      putLine(joined([[[e.position, `${path}.position`]], [[(e as Record<string, string | undefined>)[orgKey], `${path}.${orgKey}`]], datePieces(e, path)]));
+      put(e.summary, `${path}.summary`);
+      (e.highlights ?? []).forEach((h, k) => put(h, `${path}.highlights[${k}]`, '\u2022 '));
     });
   };
   if (doc.work?.length) {
     heading('EXPERIENCE');
-    jobs(doc.work, 'work', (e: { name?: string }) => e.name);
+    jobs(doc.work, 'work', 'name');
   }
   if (doc.volunteer?.length) {
     heading('VOLUNTEER');
-    jobs(doc.volunteer, 'volunteer', (e: { organization?: string }) => e.organization);
+    jobs(doc.volunteer, 'volunteer', 'organization');
   }
   if (doc.education?.length) {
     heading('EDUCATION');
     doc.education.forEach((e, i) => {
-      put(line([[e.studyType, e.area].filter(Boolean).join(' in '), e.institution, dates(e)]), `education[${i}]`);
-      if (e.courses?.length) put(`Coursework: ${e.courses.map((c) => clean(c)).filter(Boolean).join(', ')}`, `education[${i}].courses`);
+      const path = `education[${i}]`;
+      const degree: Piece[] = [[e.studyType, `${path}.studyType`], [' in ', null], [e.area, `${path}.area`]];
+      putLine(joined([degree, [[e.institution, `${path}.institution`]], datePieces(e, path)]));
+      const courses = (e.courses ?? []).map((c, k): Piece => [c, `${path}.courses[${k}]`]).filter(([c]) => clean(c));
+      if (courses.length) putLine([['Coursework: ', ''], ...courses.flatMap((c, k): Piece[] => (k ? [[', ', null], c] : [c]))]);
     });
   }
   if (doc.certificates?.length) {
     heading('CERTIFICATIONS');
-    doc.certificates.forEach((c, i) => put(line([c.name, c.issuer, c.date]), `certificates[${i}]`));
+    doc.certificates.forEach((c, i) => putLine(joined([[[c.name, `certificates[${i}].name`]], [[c.issuer, `certificates[${i}].issuer`]], [[c.date, `certificates[${i}].date`]]])));
   }
   if (doc.skills?.length) {
     heading('SKILLS');
     doc.skills.forEach((s, i) => {
-      const kw = (s.keywords ?? []).map((k) => clean(k)).filter(Boolean).join(', ');
-      put(s.name && kw ? `${clean(s.name)}: ${kw}` : s.name || kw, `skills[${i}]`);
+      const kw = (s.keywords ?? []).map((k, j): Piece => [k, `skills[${i}].keywords[${j}]`]).filter(([k]) => clean(k));
+      const list = kw.flatMap((k, j): Piece[] => (j ? [[', ', null], k] : [k]));
+      putLine(s.name && clean(s.name) && kw.length ? [[s.name, `skills[${i}].name`], [': ', null], ...list] : s.name && clean(s.name) ? [[s.name, `skills[${i}].name`]] : list);
     });
   }
   if (doc.projects?.length) {
     heading('PROJECTS');
     doc.projects.forEach((p, i) => {
-      put(line([p.name, p.description]), `projects[${i}]`);
+      putLine(joined([[[p.name, `projects[${i}].name`]], [[p.description, `projects[${i}].description`]]]));
       (p.highlights ?? []).forEach((h, k) => put(h, `projects[${i}].highlights[${k}]`, '\u2022 '));
     });
   }
   if (doc.awards?.length) {
     heading('AWARDS');
-    doc.awards.forEach((a, i) => put(line([a.title, a.awarder, a.summary]), `awards[${i}]`));
+    doc.awards.forEach((a, i) => putLine(joined([[[a.title, `awards[${i}].title`]], [[a.awarder, `awards[${i}].awarder`]], [[a.summary, `awards[${i}].summary`]]])));
   }
   if (doc.interests?.length) {
     heading('INTERESTS');
-    doc.interests.forEach((a, i) => put(line([a.name, (a.keywords ?? []).join(', ')]), `interests[${i}]`));
+    doc.interests.forEach((a, i) => {
+      const kw = (a.keywords ?? []).map((k, j): Piece => [k, `interests[${i}].keywords[${j}]`]).filter(([k]) => clean(k));
+      putLine(joined([[[a.name, `interests[${i}].name`]], kw.flatMap((k, j): Piece[] => (j ? [[', ', null], k] : [k]))]));
+    });
   }
   return { text, segments };
+}
+
+const HEADER_FIELD = /^((?:work|volunteer)\[\d+\])\.(?:position|name|organization|startDate|endDate)$/;
+
+/**
+ * The segments as the experience parser reads them: each job's header line ("position | name | dates", whose
+ * fields the rendering names one by one) as one piece named by the entry (`work[0]`), position first.
+ * @example
+ * parseJsonResumeWork(doc, { asOf, segments: entrySegments(renderJsonResume(doc).segments) })
+ */
+export function entrySegments(segments: readonly PathSegment[]): PathSegment[] {
+  const out: PathSegment[] = [];
+  for (const s of segments) {
+    const m = HEADER_FIELD.exec(s.path);
+    const last = out[out.length - 1];
+    if (m && last && last.path === m[1] && last.end <= s.start) out[out.length - 1] = { start: last.start, end: s.end, path: m[1]! };
+    else out.push(m ? { start: s.start, end: s.end, path: m[1]! } : s);
+  }
+  return out;
 }
 
 /** The JSON path of the segment holding offset `at`, or undefined. Binary search. */

@@ -129,7 +129,7 @@ describe('JSON Resume input', () => {
     const bls = report.skills.find((s) => s.id === 'bls')!;
     expect(bls.evidence[0]).toMatchObject({ text: 'basic life support', section: 'experience', path: 'work[0].highlights[0]' });
     for (const s of report.skills) for (const e of s.evidence) expect(report.text!.slice(e.start, e.end)).toBe(e.text);
-    expect(report.skills.find((s) => s.id === 'splinting')!.evidence[0]!.path).toBe('skills[0]');
+    expect(report.skills.find((s) => s.id === 'splinting')!.evidence[0]!.path).toBe('skills[0].keywords[0]');
     expect(report.roles[0]!.id).toBe('emergency-medical-technician');
   });
 });

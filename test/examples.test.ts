@@ -96,8 +96,10 @@ describe('examples/json-resume.mjs', () => {
       'work[0].highlights[0] | Phlebotomy: "drew blood"',
       'work[0].highlights[1] | Wound care: "wound care"',
       'work[1].highlights[0] | Patient transport: "patient transport"',
-      'certificates[0] | BLS (basic life support): "BLS"',
-      'skills[0] | Vital signs: "vital signs"',
+      'certificates[0].name | BLS (basic life support): "BLS"',
+      'skills[0].keywords[0] | Vital signs: "vital signs"',
+      'work[0].position | Emergency room: "Emergency Room"',
+      'work[1].name | EMS (emergency medical services): "EMS"',
     ]));
     expect(evidence.every((l) => /^(basics|work|certificates|skills)[.[]/.test(l))).toBe(true);
   });

@@ -12,7 +12,7 @@ import {
   type DateRange,
   type ExperienceEntry,
 } from '../src/experience.js';
-import { renderJsonResume } from '../src/json-resume.js';
+import { entrySegments, renderJsonResume } from '../src/json-resume.js';
 import { findSections } from '../src/sections.js';
 
 const asOf = '2025-06-15';
@@ -415,7 +415,7 @@ describe('parseJsonResumeWork', () => {
 
   it('with the rendering\'s segments, spans each job\'s rendered lines and its title', () => {
     const rendered = renderJsonResume(doc);
-    const entries = parseJsonResumeWork(doc, { asOf, segments: rendered.segments });
+    const entries = parseJsonResumeWork(doc, { asOf, segments: entrySegments(rendered.segments) });
     expect(rendered.text.slice(entries[0]!.start, entries[0]!.end)).toBe('ER Tech | Regional One Health | 2020-03-01 - Present\n• 12-lead EKGs');
     expect(rendered.text.slice(entries[1]!.titleStart, entries[1]!.titleEnd)).toBe('Patient Care Technician');
     expect(rendered.text.slice(entries[4]!.start, entries[4]!.end)).toBe('Patient Escort | St. Jude | 2014-06 - 2014-08');

@@ -104,7 +104,7 @@ function render() {
   const { report } = state;
   const best = report.roles[0];
   $('results').hidden = false;
-  $('best').textContent = `${best.title} · ${fmt(best.score)}`;
+  $('best').textContent = report.reason ? 'none' : `${best.title} · ${fmt(best.score)}`;
   $('target-score').textContent = `${report.target.title} · ${fmt(report.target.score)}`;
   $('skill-count').textContent = String(report.skills.length);
   $('duty-count').textContent = String(report.responsibilities.length);

@@ -11,7 +11,7 @@ const fmt = (n: number): string => n.toFixed(2);
 export function briefExplanation(report: AnalysisReport): string[] {
   const t = report.target;
   const best = report.roles[0]!;
-  const lines = [`${t.title}: ${fmt(t.score)} (${t.band})${best.id !== t.id ? `; best fit ${best.title} ${fmt(best.score)}` : '; the best fit'}.`];
+  const lines = [`${t.title}: ${fmt(t.score)} (${t.band})${report.reason ? '' : best.id !== t.id ? `; best fit ${best.title} ${fmt(best.score)}` : '; the best fit'}.`];
   if (report.reason) lines.push(`Why 0: ${report.reason}.`);
   lines.push(report.comparison.summary);
   const top = [...t.contributions].sort((a, b) => b.points - a.points).slice(0, 3);
@@ -130,7 +130,7 @@ export function explainText(report: AnalysisReport, o: ExplainOptions): string {
   }
   if (t.missing.length > max) lines.push(`  ... and ${t.missing.length - max} more`);
   const c = report.comparison;
-  lines.push('', h(`Compared with ${c.b.title} (${fmt(c.b.score)}), the next best role`), `  ${c.summary}`);
+  lines.push('', h(report.reason ? `Compared with ${c.b.title} (${fmt(c.b.score)})` : `Compared with ${c.b.title} (${fmt(c.b.score)}), the next best role`), `  ${c.summary}`);
   const list = (xs: readonly string[]): string => (xs.length ? xs.join(', ') : '(none)');
   lines.push(`  Only ${c.a.title} wants, found: ${list(c.a.distinctFound)}`);
   lines.push(`  Only ${c.a.title} wants, missing: ${list(c.a.distinctMissing)}`);

@@ -76,7 +76,8 @@ export function resultRecord(c: FormatConfig, key: string | number | null, repor
     case 'csv': {
       const scores = new Map(report.roles.map((r) => [r.id, r.score]));
       const best = report.roles[0]!;
-      return csvRow([key, report.target.id, report.target.score, report.target.band, best.id, best.score, ...c.roleIds.map((id) => scores.get(id)), '', '', ...(c.explain ? [report.comparison.summary] : [])]);
+      // Every score 0 (report.reason): no best role, so best_role and best_score are empty.
+      return csvRow([key, report.target.id, report.target.score, report.target.band, report.reason ? '' : best.id, report.reason ? '' : best.score, ...c.roleIds.map((id) => scores.get(id)), '', '', ...(c.explain ? [report.comparison.summary] : [])]);
     }
     case 'table': {
       const roles = report.roles.slice(0, c.top ?? 3).map((r) => `${r.id} ${r.score.toFixed(2)}`).join(' · ');

@@ -66,6 +66,16 @@ describe('PDF and DOCX files', () => {
   });
 });
 
+describe('a JSON file that is not a resume', () => {
+  it('scores 0 with the reason, and the CSV names no best role', async () => {
+    writeFileSync(p('package.json'), JSON.stringify({ name: 'demo', version: '1.0.0', dependencies: { zod: '^4' } }));
+    const r = await run(['analyze', p('package.json'), '--jobs', '1', '--format', 'csv', '--explain']);
+    expect(r.code).toBe(0);
+    const row = r.stdout.split('\r\n')[1]!;
+    expect(row).toBe(`${p('package.json')},health-technician,0,none,,,0,0,0,0,0,0,0,0,,,No role fits: the JSON has no resume fields.`);
+  });
+});
+
 describe('help and usage errors', () => {
   it('explain --help lists explain\'s exit codes, not analyze\'s', async () => {
     const r = await run(['explain', '--help']);
