@@ -10,7 +10,7 @@ import { compileSkills, findMentions, type Evidence, type RawMention, type Skill
 import { lastAtOrBeforeFrom, normalizeText, originalEndIn, originalStartIn, toOriginalSpan, type NormalizedText } from './normalize.js';
 import { allocateShares, bandOf, componentOf, healthCareShown, HEALTH_CONTEXT_SKILLS, sharesOf, skillStrengths, skillTable, GENERIC_FLOOR, type ComponentName, type RoleFit, type ScoreItem, type Shares, type SkillTable, type Strengths } from './score.js';
 import { compileHeadings, findSections, type HeadingTable, type SectionKind, type SectionMap } from './sections.js';
-import { defaultTaxonomy, validateTaxonomy, type Responsibility, type Role, type Skill, type Taxonomy } from './taxonomy.js';
+import { defaultTaxonomy, validateTaxonomy, type Responsibility, type Role, type RoleId, type Skill, type SkillId, type Taxonomy } from './taxonomy.js';
 import { GAP_BLANK_LINE, tokenize, type Token } from './tokenize.js';
 import { asOfMonth, monthsSinceEnd, parseExperience, parseJsonResumeWork, recencyFactor, skillExperience, type ExperienceCache, type ExperienceEntry } from './experience.js';
 import { compileTitles, matchTitleMemo, type TitleMatcher } from './titles.js';
@@ -38,9 +38,9 @@ export interface AnalyzerOptions {
  * @example
  * analyzeResume(text, { target: 'emergency-room-technician', asOf: '2026-11-24', maxInputLength: 500_000 })
  */
-export interface AnalyzeOptions {
+export interface AnalyzeOptions<R extends string = string> {
   /** The role to report as `target`. Default `health-technician`. */
-  readonly target?: string;
+  readonly target?: R;
   /** Longest input accepted, in characters (for JSON Resume: of its rendering). Default 2,000,000. */
   readonly maxInputLength?: number;
   /**
@@ -117,7 +117,16 @@ export interface SkillExperienceInfo {
  * @example
  * for (const s of analyzeResume(text, { asOf }).skills) console.log(s.label, s.experience?.months)
  */
-export type ReportSkill = SkillMatch & { readonly experience?: SkillExperienceInfo };
+export type ReportSkill<S extends string = string> = TypedSkillMatch<S> & { readonly experience?: SkillExperienceInfo };
+
+/**
+ * A skill found in text with every piece of its evidence; `id` is a `SkillId` from the default analyzer.
+ * @example
+ * extractSkills('BLS certified')[0] // { id: 'bls', label: 'BLS (basic life support)', category: 'credential', evidence: [...] }
+ */
+export interface TypedSkillMatch<S extends string = string> extends Omit<SkillMatch, 'id'> {
+  readonly id: S;
+}
 
 /**
  * A section of the analysed text (offsets into the analysed text).
@@ -132,20 +141,20 @@ export interface SectionSpan { readonly kind: SectionKind; readonly heading: str
  * const report: AnalysisReport = analyzeResume(text)
  * report.roles[0].id // best-fitting role
  */
-export interface AnalysisReport {
+export interface AnalysisReport<R extends string = string, S extends string = string> {
   /** The target role's fit (also in `roles`). */
-  readonly target: RoleFit;
+  readonly target: RoleFit<R, S>;
   /** Every role's fit, best first (ties by role id). */
-  readonly roles: readonly RoleFit[];
+  readonly roles: readonly RoleFit<R, S>[];
   /** The skills found, in order of first mention; with `asOf`, each with its `experience`. */
-  readonly skills: readonly ReportSkill[];
+  readonly skills: readonly ReportSkill<S>[];
   /** The job and volunteer entries found, in order, with titles and dates. */
   readonly experience: readonly ExperienceRecord[];
   /** Responsibility phrases the resume shows, best first. */
   readonly responsibilities: readonly ResponsibilityMatch[];
   readonly sections: readonly SectionSpan[];
   /** Why the target role compares as it does with the best other role. */
-  readonly comparison: RoleComparison;
+  readonly comparison: RoleComparison<R>;
   /** For JSON Resume input: the text rendering that evidence offsets point into. */
   readonly text?: string;
   /** Why every score is 0, when that is so. */
@@ -157,19 +166,20 @@ export interface AnalysisReport {
  * @example
  * listRoles()[0] // { id: 'health-technician', title: 'Health Technician', description: '...', onetSoc: ['29-2099.00'] }
  */
-export interface RoleInfo { readonly id: string; readonly title: string; readonly description: string; readonly onetSoc: readonly string[] }
+export interface RoleInfo<R extends string = string> { readonly id: R; readonly title: string; readonly description: string; readonly onetSoc: readonly string[] }
 
 /**
- * A compiled taxonomy with the verbs that use it; create one and reuse it for many resumes.
+ * A compiled taxonomy with the verbs that use it; create one and reuse it for many resumes. `R` and `S` are its
+ * role and skill ids: `RoleId` and `SkillId` for the default taxonomy (`createAnalyzer()`), `string` for a custom one.
  * @example
- * const analyzer: Analyzer = createAnalyzer()
- * analyzer.analyzeResume(text).target.score
+ * const analyzer = createAnalyzer()          // Analyzer<RoleId, SkillId>
+ * analyzer.analyzeResume(text, { target: 'health-aide' }).target.score
  */
-export interface Analyzer {
-  analyzeResume(input: string | JsonResume, options?: AnalyzeOptions): AnalysisReport;
-  extractSkills(text: string, options?: ExtractOptions): SkillMatch[];
-  listRoles(): RoleInfo[];
-  compareRoles(report: AnalysisReport, a: string, b: string): RoleComparison;
+export interface Analyzer<R extends string = string, S extends string = string> {
+  analyzeResume(input: string | JsonResume, options?: AnalyzeOptions<R>): AnalysisReport<R, S>;
+  extractSkills(text: string, options?: ExtractOptions): TypedSkillMatch<S>[];
+  listRoles(): RoleInfo<R>[];
+  compareRoles(report: AnalysisReport, a: R, b: R): RoleComparison<R>;
   readonly taxonomy: Taxonomy;
 }
 
@@ -625,15 +635,17 @@ function makeAnalyzer(c: Compiled): Analyzer {
  * const analyzer = createAnalyzer()
  * for (const text of resumes) console.log(analyzer.analyzeResume(text).target.score)
  */
+export function createAnalyzer(options?: { readonly taxonomy?: undefined }): Analyzer<RoleId, SkillId>;
+export function createAnalyzer(options?: AnalyzerOptions): Analyzer;
 export function createAnalyzer(options?: AnalyzerOptions): Analyzer {
   checkOptions(options, ['taxonomy']);
   const taxonomy = options?.taxonomy === undefined ? defaultTaxonomy : validateTaxonomy(options.taxonomy);
   return makeAnalyzer(compile(taxonomy));
 }
 
-let shared: Analyzer | undefined;
+let shared: Analyzer<RoleId, SkillId> | undefined;
 /** The analyzer of the default taxonomy, compiled on first use (not at import). */
-export function defaultAnalyzer(): Analyzer {
+export function defaultAnalyzer(): Analyzer<RoleId, SkillId> {
   shared ??= createAnalyzer();
   return shared;
 }

@@ -126,8 +126,8 @@ function profileOf(role: Role): ReadonlySet<string> {
  * @example
  * compareRoles(report, 'health-aide', 'health-technician').a.distinctMissing
  */
-export interface ComparisonSide {
-  readonly id: string;
+export interface ComparisonSide<R extends string = string> {
+  readonly id: R;
   readonly title: string;
   readonly score: number;
   /** Skills this role wants and the other does not, that the resume shows. */
@@ -141,12 +141,12 @@ export interface ComparisonSide {
  * @example
  * compareRoles(report, 'health-technician', 'emergency-room-technician').summary
  */
-export interface RoleComparison {
+export interface RoleComparison<R extends string = string> {
   /** The better-fitting role's id, or null for a tie. */
-  readonly better: string | null;
+  readonly better: R | null;
   readonly difference: number;
-  readonly a: ComparisonSide;
-  readonly b: ComparisonSide;
+  readonly a: ComparisonSide<R>;
+  readonly b: ComparisonSide<R>;
   /** Skills both roles want that the resume shows. */
   readonly sharedFound: readonly string[];
   /** Salary, education and industry context from the seed documents (relative figures only between these two roles). */

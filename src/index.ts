@@ -2,10 +2,10 @@
  * resume-fit: explainable resume skill matching and fit scores for health technician and allied-health roles.
  * This file is the public API; a test asserts its exact export list.
  */
-import { defaultAnalyzer, type AnalysisReport, type AnalyzeOptions, type ExtractOptions, type RoleInfo } from './analyze.js';
+import { defaultAnalyzer, type AnalysisReport, type AnalyzeOptions, type ExtractOptions, type RoleInfo, type TypedSkillMatch } from './analyze.js';
 import type { JsonResume } from './json-resume.js';
-import type { SkillMatch } from './match-skills.js';
 import type { RoleComparison } from './explain.js';
+import type { RoleId, SkillId } from './taxonomy.js';
 
 /**
  * Scores a resume (text or a JSON Resume object) for every role and explains each score.
@@ -16,7 +16,7 @@ import type { RoleComparison } from './explain.js';
  * report.roles[0].id       // best-fitting role
  * report.target.missing[0] // the heaviest missing skill, with why and a suggestion
  */
-export function analyzeResume(input: string | JsonResume, options?: AnalyzeOptions): AnalysisReport {
+export function analyzeResume(input: string | JsonResume, options?: AnalyzeOptions<RoleId>): AnalysisReport<RoleId, SkillId> {
   return defaultAnalyzer().analyzeResume(input, options);
 }
 
@@ -26,7 +26,7 @@ export function analyzeResume(input: string | JsonResume, options?: AnalyzeOptio
  * const skills = extractSkills('BLS/ACLS certified. No experience with telemetry.')
  * skills.map((s) => s.id) // ['bls', 'life-support', 'telemetry-monitoring'] (the last one negated)
  */
-export function extractSkills(text: string, options?: ExtractOptions): SkillMatch[] {
+export function extractSkills(text: string, options?: ExtractOptions): TypedSkillMatch<SkillId>[] {
   return defaultAnalyzer().extractSkills(text, options);
 }
 
@@ -35,7 +35,7 @@ export function extractSkills(text: string, options?: ExtractOptions): SkillMatc
  * @example
  * listRoles().map((r) => r.id) // ['health-technician', 'emergency-room-technician', ...]
  */
-export function listRoles(): RoleInfo[] {
+export function listRoles(): RoleInfo<RoleId>[] {
   return defaultAnalyzer().listRoles();
 }
 
@@ -46,7 +46,7 @@ export function listRoles(): RoleInfo[] {
  * const report = analyzeResume(text)
  * compareRoles(report, 'health-technician', 'emergency-room-technician').summary
  */
-export function compareRoles(report: AnalysisReport, a: string, b: string): RoleComparison {
+export function compareRoles(report: AnalysisReport, a: RoleId, b: RoleId): RoleComparison<RoleId> {
   return defaultAnalyzer().compareRoles(report, a, b);
 }
 
@@ -57,12 +57,13 @@ export { ResumeFitError, InvalidInputError, InvalidOptionsError, TaxonomyError, 
 export type { ResumeFitErrorCode, ValidationIssue } from './errors.js';
 
 export { defaultTaxonomy, validateTaxonomy } from './taxonomy.js';
-export type { Lexicon, ProfileEntry, Responsibility, Role, RoleId, Skill, SkillCategory, Taxonomy } from './taxonomy.js';
+export type { Lexicon, ProfileEntry, Responsibility, Role, RoleId, Skill, SkillCategory, SkillId, Taxonomy } from './taxonomy.js';
 
 export { renderJsonResume } from './json-resume.js';
 export type { JsonResume, RenderedResume, PathSegment } from './json-resume.js';
 
-export type { Evidence, MatchKind, SkillMatch } from './match-skills.js';
+export type { Evidence, MatchKind } from './match-skills.js';
+export type { TypedSkillMatch as SkillMatch } from './analyze.js';
 export type { Band, ComponentName, Contribution, Gap, RoleFit } from './score.js';
 export type { ComparisonSide, RoleComparison } from './explain.js';
 export type { SectionKind } from './sections.js';

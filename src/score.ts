@@ -76,8 +76,8 @@ export interface Contribution {
  * @example
  * report.target.missing[0] // { skill: 'vital-signs', why: 'Vital signs appears on 5% of health technician resumes.', suggestion: '...' }
  */
-export interface Gap {
-  readonly skill: string;
+export interface Gap<S extends string = string> {
+  readonly skill: S;
   readonly label: string;
   readonly weight: number;
   readonly component: ComponentName;
@@ -93,15 +93,15 @@ export interface Gap {
  * const fit: RoleFit = report.roles[0]
  * fit.contributions.reduce((a, c) => a + c.points, 0) // === fit.score (to the hundredth)
  */
-export interface RoleFit {
-  readonly id: string;
+export interface RoleFit<R extends string = string, S extends string = string> {
+  readonly id: R;
   readonly title: string;
   /** 0 to 100, two decimals; the sum of `contributions[].points`. */
   readonly score: number;
   readonly band: Band;
   readonly contributions: readonly Contribution[];
   /** The role's profile skills the resume does not show, heaviest first. */
-  readonly missing: readonly Gap[];
+  readonly missing: readonly Gap<S>[];
   /** Why the score is 0, when it is. */
   readonly reason?: string;
 }

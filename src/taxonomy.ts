@@ -187,20 +187,49 @@ export type Lexicon = z.infer<typeof LexiconSchema>;
  */
 export type Taxonomy = z.infer<typeof TaxonomySchema>;
 
+/** The role ids of the default taxonomy, in taxonomy order (test/types.test.ts checks them against data/). */
+export const DEFAULT_ROLE_IDS = [
+  'health-technician', 'emergency-room-technician', 'health-aide', 'emergency-medical-technician',
+  'customer-care-technician', 'physical-therapy-assistant', 'psychiatric-technician', 'health-information-technician',
+] as const;
+
 /**
- * The role ids of the default taxonomy.
+ * The role ids of the default taxonomy. `analyzeResume`, `compareRoles`, `listRoles` and `createAnalyzer()` use it,
+ * so a misspelt id does not compile; an analyzer of a custom taxonomy uses `string`.
  * @example
  * const target: RoleId = 'psychiatric-technician'
  */
-export type RoleId =
-  | 'health-technician'
-  | 'emergency-room-technician'
-  | 'health-aide'
-  | 'emergency-medical-technician'
-  | 'customer-care-technician'
-  | 'physical-therapy-assistant'
-  | 'psychiatric-technician'
-  | 'health-information-technician';
+export type RoleId = (typeof DEFAULT_ROLE_IDS)[number];
+
+/** The skill ids of the default taxonomy, in taxonomy order (test/types.test.ts checks them against data/). */
+export const DEFAULT_SKILL_IDS = [
+  'aba-therapy', 'abnormal-psychology', 'adl-assistance', 'anatomy', 'attention-to-detail', 'autism-support',
+  'behavioral-management', 'blood-glucose', 'blood-pressure', 'bls', 'calm-under-pressure', 'certification',
+  'charting', 'cleanliness', 'communication', 'community-health', 'compassion', 'computer-skills', 'confidentiality',
+  'continuous-glucose-monitoring', 'cpr', 'crm-software', 'customer-care', 'customer-satisfaction',
+  'customer-service', 'data-entry', 'database-management', 'decision-support', 'diet-management',
+  'educational-materials', 'educational-programs', 'ehr', 'ekg', 'emergency-alerts', 'emergency-care',
+  'emergency-room', 'ems', 'emt-basic', 'emt-certification', 'first-aid', 'health-coaching',
+  'health-information-credential', 'health-screening', 'health-services', 'heart-rate-monitoring',
+  'hipaa-confidentiality', 'home-health', 'iep-goals', 'infection-control-ppe', 'insurance-claims',
+  'interpersonal-skills', 'inventory', 'laboratory-tests', 'life-support', 'medical-coding', 'medical-records',
+  'medical-terminology', 'medication-administration', 'mental-health', 'minor-procedures', 'nursing-assistant',
+  'observational-skills', 'occupational-therapy', 'patience', 'patient-billing', 'patient-care', 'patient-intake',
+  'patient-safety', 'patient-transport', 'patients', 'phlebotomy', 'phone-support', 'physical-examinations',
+  'physical-stamina', 'physical-therapy', 'point-of-care-testing', 'psychiatric-technician-license',
+  'psychiatric-terminology', 'pulse-oximetry', 'radiology-scheduling', 'rehabilitation', 'respiratory-care',
+  'respiratory-therapy', 'scheduling', 'splinting', 'teamwork', 'technical-support', 'telehealth',
+  'telemetry-monitoring', 'therapeutic-exercise', 'therapy-sessions', 'transcription', 'treatment-plans', 'veterans',
+  'vital-signs', 'wearables', 'wound-care',
+] as const;
+
+/**
+ * The skill ids of the default taxonomy: the type of `SkillMatch.id`, `ReportSkill.id` and `Gap.skill` in reports
+ * of the default analyzer.
+ * @example
+ * const id: SkillId = 'vital-signs'
+ */
+export type SkillId = (typeof DEFAULT_SKILL_IDS)[number];
 
 /**
  * The default taxonomy, derived from the seed documents and O*NET 29.3 (CC BY 4.0); see data/README.md.

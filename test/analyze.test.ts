@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeResume, compareRoles, createAnalyzer, defaultTaxonomy, InvalidOptionsError, listRoles, RESPONSIBILITY_THRESHOLD, TaxonomyError } from '../src/index.js';
+import { analyzeResume, compareRoles, createAnalyzer, defaultTaxonomy, InvalidOptionsError, listRoles, RESPONSIBILITY_THRESHOLD, TaxonomyError, type RoleId } from '../src/index.js';
 
 const hundredths = (x: number): number => Math.round(x * 100);
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + hundredths(b), 0);
@@ -74,7 +74,7 @@ describe('analyzeResume: the report', () => {
 });
 
 describe('scoring rules', () => {
-  const score = (text: string, role = 'emergency-room-technician'): number => analyzeResume(text, { target: role }).target.score;
+  const score = (text: string, role: RoleId = 'emergency-room-technician'): number => analyzeResume(text, { target: role }).target.score;
 
   it('negated evidence counts nothing; hedged evidence counts less', () => {
     const rest = '\n• Cared for chest pain patients in the emergency room';
@@ -108,8 +108,8 @@ describe('scoring rules', () => {
 
   it('the target option picks the reported role and rejects unknown ids with a typed error', () => {
     expect(analyzeResume(htResume, { target: 'psychiatric-technician' }).target.id).toBe('psychiatric-technician');
-    expect(() => analyzeResume(htResume, { target: 'nurse' })).toThrow(InvalidOptionsError);
-    expect(() => analyzeResume(htResume, { target: 'nurse' })).toThrow(/unknown target role "nurse"; use one of: health-technician, /);
+    expect(() => analyzeResume(htResume, { target: 'nurse' as RoleId })).toThrow(InvalidOptionsError);
+    expect(() => analyzeResume(htResume, { target: 'nurse' as RoleId })).toThrow(/unknown target role "nurse"; use one of: health-technician, /);
   });
 });
 

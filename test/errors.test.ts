@@ -15,6 +15,7 @@ import {
   ResumeFitError,
   TaxonomyError,
   validateTaxonomy,
+  type RoleId,
 } from '../src/index.js';
 
 // A string no message would contain by chance; every resume and every bad value below carries it.
@@ -95,12 +96,12 @@ describe('every reachable error path: typed, actionable, and free of resume text
     ['highlights holding an object with marker keys', () => analyzeResume({ work: [{ highlights: [{ [MARKER]: MARKER }] }] } as never), InvalidInputError, 'ERR_INVALID_JSON_RESUME', ['work[0].highlights[0]']],
     ['an unknown option key', () => analyzeResume(RESUME, { tagret: 'health-aide' } as never), InvalidOptionsError, 'ERR_INVALID_OPTIONS', ['"tagret"', 'target, maxInputLength']],
     ['options as a string', () => analyzeResume(RESUME, 'health-aide' as never), InvalidOptionsError, 'ERR_INVALID_OPTIONS', ['options must be an object', 'got string']],
-    ['an unknown target role', () => analyzeResume(RESUME, { target: 'surgeon' }), InvalidOptionsError, 'ERR_UNKNOWN_ROLE', ['"surgeon"', 'health-technician', 'health-information-technician']],
+    ['an unknown target role', () => analyzeResume(RESUME, { target: 'surgeon' as RoleId }), InvalidOptionsError, 'ERR_UNKNOWN_ROLE', ['"surgeon"', 'health-technician', 'health-information-technician']],
     ['a target of the wrong type', () => analyzeResume(RESUME, { target: 3 as never }), InvalidOptionsError, 'ERR_UNKNOWN_ROLE', ['role number', 'use one of']],
     ['maxInputLength as a string', () => analyzeResume(RESUME, { maxInputLength: '10' as never }), InvalidOptionsError, 'ERR_INVALID_OPTIONS', ['maxInputLength', 'positive whole number', 'got string']],
     ['extractSkills with an unknown option', () => extractSkills(RESUME, { target: 'ems' } as never), InvalidOptionsError, 'ERR_INVALID_OPTIONS', ['"target"', 'maxInputLength']],
     ['createAnalyzer with an unknown option', () => createAnalyzer({ taxnomy: {} } as never), InvalidOptionsError, 'ERR_INVALID_OPTIONS', ['"taxnomy"', 'taxonomy']],
-    ['compareRoles with an unknown role', () => compareRoles(analyzeResume(RESUME), 'health-technician', 'surgeon'), InvalidOptionsError, 'ERR_UNKNOWN_ROLE', ['"surgeon"', 'use one of']],
+    ['compareRoles with an unknown role', () => compareRoles(analyzeResume(RESUME), 'health-technician', 'surgeon' as RoleId), InvalidOptionsError, 'ERR_UNKNOWN_ROLE', ['"surgeon"', 'use one of']],
     ['a taxonomy that is not an object', () => createAnalyzer({ taxonomy: RESUME }), TaxonomyError, 'ERR_INVALID_TAXONOMY', ['(root)', 'got string']],
   ];
 
@@ -179,7 +180,7 @@ describe('isResumeFitError', () => {
 
   it('is true for every class, and for an error from another realm', () => {
     expect(isResumeFitError(real)).toBe(true);
-    expect(isResumeFitError(thrown(() => analyzeResume(RESUME, { target: 'x' })))).toBe(true);
+    expect(isResumeFitError(thrown(() => analyzeResume(RESUME, { target: 'x' as RoleId })))).toBe(true);
     expect(isResumeFitError(thrown(() => validateTaxonomy(null)))).toBe(true);
     // What a worker or an iframe hands back: a plain copy with name, code and message.
     expect(isResumeFitError({ name: real.name, code: real.code, message: real.message })).toBe(true);

@@ -217,13 +217,15 @@ export { best, score, band, paths, code };
       "const fit: RoleFit = { id: 'x' };", // line 4: required properties missing
       'createAnalyzer().nope();', // line 5: no such method
       "analyzeResume('x', { target: 'health-technician', colour: 'red' });", // line 6: unknown option
-      'export { score, fit };',
+      "analyzeResume('x', { target: 'health-tech' });", // line 7: not a RoleId
+      "const id: 'nurse' = createAnalyzer().listRoles()[0]!.id;", // line 8: ids are the RoleId union
+      'export { score, fit, id };',
       '',
     ].join('\n'));
     const r = await tsc(['bad.mts']);
     expect(r.code).not.toBe(0);
     const errors = [...r.stdout.matchAll(/^bad\.mts\((\d+),\d+\): error (TS\d+)/gm)].map((m) => `${m[1]} ${m[2]}`);
-    expect(errors).toEqual(['2 TS2322', '3 TS2345', '4 TS2739', '5 TS2339', '6 TS2353']);
+    expect(errors).toEqual(['2 TS2322', '3 TS2345', '4 TS2739', '5 TS2339', '6 TS2353', '7 TS2322', '8 TS2322']);
   });
 });
 

@@ -7,12 +7,12 @@ import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, re
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeResume as analyzeWithOptions, defaultTaxonomy } from '../../src/index.js';
+import { analyzeResume as analyzeWithOptions, defaultTaxonomy, type RoleId } from '../../src/index.js';
 import { makeDocx, makePdf, resumeText } from './fixtures.js';
 import { AS_OF, CLI, ensureBuilt, jsonl, parseCsv, ROOT, run } from './helpers.js';
 
 // The CLI runs with --as-of AS_OF (see helpers.run); the library is asked for the same date.
-const analyzeResume = (input: Parameters<typeof analyzeWithOptions>[0], options: { target?: string } = {}) => analyzeWithOptions(input, { asOf: AS_OF, ...options });
+const analyzeResume = (input: Parameters<typeof analyzeWithOptions>[0], options: { target?: string } = {}) => analyzeWithOptions(input, { asOf: AS_OF, ...options } as { asOf: string; target?: RoleId });
 
 let dir: string;
 const p = (...parts: string[]): string => join(dir, ...parts);
