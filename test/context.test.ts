@@ -73,7 +73,7 @@ describe('a form with a common non-health sense needs health-care context', () =
     for (const s of defaultTaxonomy.skills) {
       for (const a of s.ambiguous ?? []) {
         if (a.context === false && !a.cues) continue;
-        const ids = (t: string) => createAnalyzer().extractSkills(t).map((m) => m.id);
+        const ids = (t: string): string[] => createAnalyzer().extractSkills(t).map((m) => m.id);
         // A form with sense cues needs one of them on its line; the others, health-care context.
         const withContext = a.cues ? `• ${a.form} ${a.cues[0]} at the office\n` : `• ${a.form} at the hospital\n`;
         if (!ids(withContext).includes(s.id)) lost.push(`${s.id}: ${a.form}`);
