@@ -42,12 +42,15 @@ describe('the official sample resumes', () => {
     ]);
   });
 
+  let seen = 0;
   it.each(SAMPLES)('%s: every evidence path names a string field that holds the evidence', (_name, file) => {
     const doc = JSON.parse(readFileSync(file, 'utf8')) as JsonResume;
     const report = analyzeResume(doc, { asOf: '2026-06-30' });
     const evidence = allEvidence(report).filter((e) => e.path !== undefined);
     const { segments } = renderJsonResume(doc);
-    expect(evidence.length).toBeGreaterThan(0);
+    // Software resumes: some show no skill of the taxonomy at all (their "compression" is not compassion, their
+    // "Computer Science" no office software); the test below checks that the samples together show some.
+    seen += evidence.length;
     for (const e of evidence) {
       const value = at(doc, e.path!);
       expect(typeof value, e.path).toBe('string');
@@ -58,6 +61,10 @@ describe('the official sample resumes', () => {
     }
     // Every rendered piece is a string field too.
     for (const s of renderJsonResume(doc).segments) expect(typeof at(doc, s.path), s.path).toBe('string');
+  });
+
+  it('the samples together show some evidence (so the checks above cannot pass by finding nothing)', () => {
+    expect(seen).toBeGreaterThan(0);
   });
 });
 
