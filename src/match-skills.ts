@@ -139,6 +139,8 @@ export interface SkillMatcher {
    * compounds it is not the skill inside and whether it needs health-care context; null for most skills.
    */
   readonly ambiguous: readonly (readonly Ambiguity[] | null)[];
+  /** Per skill index: 1 when it has ambiguous forms (one typed-array read rules the others out). */
+  readonly hasAmbiguous: Uint8Array;
   /** Per skill index: 1 when a mention of it (through an unambiguous form) puts its line and resume in health care. */
   readonly anchor: Uint8Array;
   /** Per skill index: 1 for a credential, whose mention may describe other people's credentials (lexicon `others`). */
@@ -160,7 +162,7 @@ interface Ambiguity {
   readonly cues: ReadonlySet<string> | null;
 }
 
-/** Distinct anchoring skills that make a whole resume health care (one on the line is enough for that line). */
+/** Distinct health-care skills that make a whole text health care (one on the line is enough for that line). */
 const RESUME_ANCHORS = 2;
 
 const MEMO_LIMIT = 200_000;
@@ -234,6 +236,7 @@ export function compileSkills(skills: readonly Skill[], lexicon: Lexicon): Skill
     population: Uint8Array.from(skills, (s) => (s.category === 'population' ? 1 : 0)),
     nestable: new Uint8Array(skills.length),
     ambiguous,
+    hasAmbiguous: Uint8Array.from(skills, (s) => (s.ambiguous?.length ? 1 : 0)),
     anchor: healthCareSkills(skills, lexicon),
     credential: Uint8Array.from(skills, (s) => (s.category === 'credential' ? 1 : 0)),
     others: lexicon.others ? { pre: cues(lexicon.others.pre, 'last'), people: new Set(lexicon.others.people.map((w) => w.toLowerCase())), post: new Set(lexicon.others.post.map((w) => w.toLowerCase())) } : null,
@@ -452,6 +455,8 @@ export interface WordInfo {
   readonly wordId: number;
   /** The word is a lexicon `healthWords` word (it puts its line in health care). */
   readonly health: boolean;
+  /** The word is a plural person noun by its ending ("transcriptionists", "physicians"): see `othersWork`. */
+  readonly personPlural: boolean;
   /** The responsibility concept of the word (see match-responsibilities), for the matcher in `conceptFor`. */
   concept: number;
   conceptFor: object | null;
@@ -505,6 +510,7 @@ function wordInfo(m: SkillMatcher, raw: string, lower: string): WordInfo {
       (postHedgeStart || postNegationStart ? CUE_POST_START : 0),
     wordId: m.wordIds.get(lower) ?? -1,
     health: m.healthWords.has(lower),
+    personPlural: lower.endsWith('ists') || lower.endsWith('ians'),
     concept: -1,
     conceptFor: null,
   };
@@ -915,38 +921,50 @@ const NEEDS_CONTEXT = 2;
 function inContext(m: SkillMatcher, tokens: readonly Token[], words: readonly WordInfo[], lb: LookBack, kept: Candidate[]): Candidate[] {
   let verdict: Uint8Array | null = null;
   let needsContext = false;
+  let drops = 0;
   for (let k = 0; k < kept.length; k++) {
     const c = kept[k]!;
     let v = KEEP;
-    const forms = m.ambiguous[c.skill];
-    if (forms != null) {
-      const a = formOf(forms, words, c);
+    if (m.hasAmbiguous[c.skill] === 1) {
+      const a = formOf(m.ambiguous[c.skill]!, words, c);
       if (a !== null) v = inCompound(tokens, a, c) || (a.cues !== null && !cueOnLine(tokens, words, a.cues, c)) ? DROP : a.context ? NEEDS_CONTEXT : KEEP;
     }
-    if (v === KEEP && m.others !== null && othersWork(m, tokens, words, lb, c)) v = DROP;
+    // Only a credential or a plural person noun ("transcriptionists") can be other people's: most mentions skip the call.
+    if (v === KEEP && m.others !== null && (m.credential[c.skill] === 1 || words[c.end - 1]!.personPlural) && othersWork(m, tokens, words, lb, c)) v = DROP;
     if (v !== KEEP) {
       verdict ??= new Uint8Array(kept.length);
       verdict[k] = v;
-      if (v === NEEDS_CONTEXT) needsContext = true;
+      if (v === NEEDS_CONTEXT) needsContext = true; else drops++;
     }
   }
   if (verdict === null) return kept;
-  if (needsContext) {
-    // Context: lines with an anchoring mention or a health word, and the distinct anchoring skills of the text.
+  if (needsContext && !resumeInHealthCare(m, kept, verdict)) {
+    // Fewer than RESUME_ANCHORS health-care skills in the text: each ambiguous mention needs one, or a health word,
+    // on its own line. (Most clinical resumes never get here.)
     const lines = new Set<number>();
-    const anchors = new Set<number>();
     for (let k = 0; k < kept.length; k++) {
       const c = kept[k]!;
-      if (verdict[k] === KEEP && m.anchor[c.skill] === 1 && !c.negated && !c.hedged) { lines.add(tokens[c.start]!.line); anchors.add(c.skill); }
+      if (verdict[k] === KEEP && m.anchor[c.skill] === 1 && !c.negated && !c.hedged) lines.add(tokens[c.start]!.line);
     }
-    if (anchors.size < RESUME_ANCHORS) {
-      for (let i = 0; i < tokens.length; i++) if (words[i]!.health) lines.add(tokens[i]!.line);
-      for (let k = 0; k < kept.length; k++) if (verdict[k] === NEEDS_CONTEXT && !lines.has(tokens[kept[k]!.start]!.line)) verdict[k] = DROP;
-    }
+    for (let i = 0; i < tokens.length; i++) if (words[i]!.health) lines.add(tokens[i]!.line);
+    for (let k = 0; k < kept.length; k++) if (verdict[k] === NEEDS_CONTEXT && !lines.has(tokens[kept[k]!.start]!.line)) { verdict[k] = DROP; drops++; }
   }
+  if (drops === 0) return kept;
   const out: Candidate[] = [];
   for (let k = 0; k < kept.length; k++) if (verdict[k] !== DROP) out.push(kept[k]!);
   return out;
+}
+
+/** True when the kept mentions show RESUME_ANCHORS distinct health-care skills (asserted, through unambiguous forms). */
+function resumeInHealthCare(m: SkillMatcher, kept: readonly Candidate[], verdict: Uint8Array): boolean {
+  let first = -1;
+  for (let k = 0; k < kept.length; k++) {
+    const c = kept[k]!;
+    if (verdict[k] !== KEEP || m.anchor[c.skill] !== 1 || c.negated || c.hedged) continue;
+    if (first < 0) first = c.skill;
+    else if (c.skill !== first) return true; // RESUME_ANCHORS is 2: a second distinct skill settles it
+  }
+  return false;
 }
 
 /** The ambiguous form the mention's words are, compared as word numbers (no string is built), or null. */
@@ -992,9 +1010,7 @@ function inCompound(tokens: readonly Token[], a: Ambiguity, c: Candidate): boole
 function othersWork(m: SkillMatcher, tokens: readonly Token[], words: readonly WordInfo[], lb: LookBack, c: Candidate): boolean {
   const credential = m.credential[c.skill] === 1;
   const last = tokens[c.end - 1]!;
-  // Most mentions are neither a credential nor a plural person noun: two reads and two suffix checks rule them out.
-  const personPlural = last.lower.endsWith('ists') || last.lower.endsWith('ians');
-  if (!credential && !personPlural) return false;
+  const personPlural = words[c.end - 1]!.personPlural;
   const o = m.others!;
   const next = c.end < tokens.length && !endsScope(tokens[c.end]!.gap) ? tokens[c.end]!.lower : null;
   if (credential && next !== null && o.post.has(next)) return true;

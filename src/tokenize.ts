@@ -166,7 +166,7 @@ const SPACE_CHAR = 32;
  * listMarker('o Charted vitals', 0) // 1
  * listMarker('-5 degrees', 0) // 0
  */
-function listMarker(text: string, j: number): number {
+export function listMarker(text: string, j: number): number {
   const c = text.charCodeAt(j);
   if (c !== HYPHEN && c !== ASTERISK && c !== PLUS && c !== GREATER && c !== LETTER_O) return 0;
   const after = text.charCodeAt(j + 1);
@@ -197,12 +197,15 @@ export function tokenize(text: string, table?: WordTable): Token[] {
         let j = i + 1;
         while (j < n && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
         const d = j < n ? text.charCodeAt(j) : 0;
-        const marker = listMarker(text, j);
-        if (marker > 0) {
-          // "- Assisted ...", "* CPR", "o Charted ...": a list item ends the line before it like a bullet does.
-          gap = (gap | GAP_CLAUSE) & ~GAP_BROKEN_LINE;
-          i = j + marker;
-          continue;
+        // "- Assisted ...", "* CPR", "o Charted ...": a list item ends the line before it like a bullet does
+        // (listMarker, inlined: this runs at every line break).
+        if (d === HYPHEN || d === ASTERISK || d === PLUS || d === GREATER || d === LETTER_O) {
+          const after = text.charCodeAt(j + 1);
+          if (after === SPACE_CHAR || after === TAB) {
+            gap = (gap | GAP_CLAUSE) & ~GAP_BROKEN_LINE;
+            i = j + 1;
+            continue;
+          }
         }
         if (d >= 97 && d <= 122) gap |= GAP_BROKEN_LINE;
         else gap &= ~GAP_BROKEN_LINE;
