@@ -1,6 +1,6 @@
 /**
  * Checks data/*.json: the zod schemas, cross-references (unique ids, aliases claimed once, no dangling
- * references), the weight rule of data/README.md, sorted order, and that every `source.quote` and profile
+ * references), the weight rule of data/README.md, sorted order, `healthCare` written only as false, and that every `source.quote` and profile
  * `quote` really occurs in the seed document or O*NET file it cites. Each failure says what to fix.
  *
  *   npm run check-data                 # checks ./data
@@ -64,6 +64,7 @@ if (skills && roles && responsibilities) {
   if (ids.join() !== ROLE_IDS.join()) fail('roles.json', 'roles', `roles must be exactly, in this order: ${ROLE_IDS.join(', ')}`);
   const byId = new Map(skills.map((s) => [s.id, s]));
   roles.forEach((r, i) => {
+    if (r.healthCare === true) fail('roles.json', `roles[${i}].healthCare`, 'true is the default: remove the field (only a role whose work is outside health care says "healthCare": false)');
     r.profile.forEach((p, k) => {
       const expected = p.kind === 'share' ? shareWeight(byId.get(p.skill)?.share ?? 0) : KIND_WEIGHT[p.kind]!;
       if (p.kind === 'share' && byId.get(p.skill)?.share === undefined) fail('roles.json', `roles[${i}].profile[${k}]`, `kind "share" needs a skill with a "share" (skill "${p.skill}" has none)`);
@@ -140,4 +141,5 @@ if (problems.length) {
   for (const p of problems) console.error(`  - ${p}`);
   process.exit(1);
 }
-console.log(`check-data: ok (${skills?.length ?? 0} skills, ${roles?.length ?? 0} roles, ${responsibilities?.length ?? 0} responsibilities, every entry sourced)`);
+const outside = (roles ?? []).filter((r) => r.healthCare === false).map((r) => r.id);
+console.log(`check-data: ok (${skills?.length ?? 0} skills, ${roles?.length ?? 0} roles, ${responsibilities?.length ?? 0} responsibilities, every entry sourced; outside health care: ${outside.join(', ') || 'none'})`);

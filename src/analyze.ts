@@ -369,9 +369,6 @@ export const BREADTH_FLOOR = 0.4;
  */
 export const SHARED_CLINICAL = 0.3;
 
-// Roles whose work is outside health care: their generic skills (customer service, ...) always count in full.
-const NON_HEALTH_ROLES = new Set(['customer-care-technician']);
-
 /** Points a job title matching the role can earn (taken from the other components in proportion). */
 export const TITLE_POINTS = 15;
 
@@ -436,6 +433,11 @@ interface RoleTable {
   readonly entries: readonly { readonly skill: Skill; readonly index: number; readonly rank: number; readonly weight: number; readonly component: ComponentName; readonly gated: boolean }[];
   /** How many of the profile's skills are health-care skills (the breadth a role can ask for). */
   readonly healthCareEntries: number;
+  /**
+   * The role's work is health care (`healthCare` in its data, absent means true). A role outside it (the customer
+   * care technician) counts generic skills in full, health-care skills at SHARED_CLINICAL, and asks for no breadth.
+   */
+  readonly health: boolean;
   readonly shares: Shares;
   /** The role's responsibilities by position in the taxonomy (the matcher's item index). */
   readonly responsibilities: readonly number[];
@@ -444,17 +446,18 @@ interface RoleTable {
 function roleTable(c: Pick<Compiled, 'skillsById' | 'skillTable' | 'responsibilitiesByRole' | 'responsibilityIndex' | 'idRank'>, role: Role): RoleTable {
   const totals = new Map<ComponentName, number>();
   const entries: RoleTable['entries'][number][] = [];
+  const health = role.healthCare !== false;
   for (const entry of role.profile) {
     const skill = c.skillsById.get(entry.skill);
     const component = componentOf(entry, skill);
     totals.set(component, (totals.get(component) ?? 0) + entry.weight);
-    if (skill) entries.push({ skill, index: c.skillTable.index.get(skill.id)!, rank: c.idRank.get(skill.id)!, weight: entry.weight, component, gated: skill.generic === true && !NON_HEALTH_ROLES.has(role.id) });
+    if (skill) entries.push({ skill, index: c.skillTable.index.get(skill.id)!, rank: c.idRank.get(skill.id)!, weight: entry.weight, component, gated: skill.generic === true && health });
   }
   const ids = c.responsibilitiesByRole.get(role.id) ?? [];
   if (ids.length) totals.set('responsibilities', ids.length);
   const responsibilities = ids.map((id) => c.responsibilityIndex.get(id)!);
   const healthCareEntries = entries.filter((e) => c.skillTable.healthCare[e.index] === 1).length;
-  return { entries, shares: sharesOf(totals), responsibilities, healthCareEntries };
+  return { entries, shares: sharesOf(totals), responsibilities, healthCareEntries, health };
 }
 
 /** `resp[k]`: the score item of responsibility k when it passed (built once per analysis, shared by the roles). */
@@ -464,7 +467,7 @@ function scoreRole(c: Compiled, role: Role, strengths: Strengths, shown: number,
   const ctx = Math.min(1, shown / HEALTH_CONTEXT_SKILLS);
   // A health role needs breadth: one or two health-care words in a software resume are no fit (see BREADTH_FLOOR).
   // Full breadth is HEALTH_CONTEXT_SKILLS health-care skills, or all the role's own when its profile has fewer.
-  const health = !NON_HEALTH_ROLES.has(role.id);
+  const health = table.health;
   const breadth = table.healthCareEntries === 0 ? 1 : Math.min(1, shown / Math.min(HEALTH_CONTEXT_SKILLS, table.healthCareEntries));
   for (const { skill, index, rank, weight, component, gated } of table.entries) {
     const s = strengths.byIndex[index];

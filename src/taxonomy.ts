@@ -95,6 +95,12 @@ export const RoleSchema = z.strictObject({
   titles: z.array(text(120)),
   facts: z.strictObject({ salary: z.optional(salary), education: z.optional(education), growth: z.optional(growth), related: z.optional(z.array(related)) }),
   specialisations: z.optional(z.array(id)),
+  /**
+   * `false` for a role whose work is outside health care (the customer care technician): its generic skills
+   * (customer service, communication, ...) count in full, a health-care skill counts SHARED_CLINICAL, and it needs
+   * no breadth of health-care evidence. Absent means true.
+   */
+  healthCare: z.optional(z.boolean()),
   profile: z.array(ProfileEntrySchema).check(z.minLength(1)),
   source,
 });

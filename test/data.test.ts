@@ -39,6 +39,8 @@ describe('the taxonomy data', () => {
     const r = checkData(join(root, 'data'));
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/check-data: ok \(\d+ skills, 8 roles, 15 responsibilities/);
+    // The one role outside health care is data (roles.json "healthCare": false), not a list in the code.
+    expect(r.out).toContain('outside health care: customer-care-technician)');
   });
 
   it.each([
@@ -48,6 +50,8 @@ describe('the taxonomy data', () => {
     ['an entry without a source', (d: any) => { delete d.skills.skills[2].source; }, /skills\[2\]\.source: expected object/],
     ['a weight off the documented rule', (d: any) => { d.roles.roles[1].profile[0].weight = 2.5; }, /should be 3 \(data\/README\.md/],
     ['skills out of order', (d: any) => { d.skills.skills.reverse(); }, /out of order: keep skills sorted by id/],
+    ['"healthCare": true written out', (d: any) => { d.roles.roles[0].healthCare = true; }, /roles\[0\]\.healthCare: true is the default: remove the field/],
+    ['"healthCare" not a boolean', (d: any) => { d.roles.roles[4].healthCare = 'no'; }, /roles\[4\]\.healthCare: expected boolean/],
   ])('fails with a clear message on %s', (_label, edit, message) => {
     const r = checkData(brokenCopy(edit));
     expect(r.code).toBe(1);

@@ -3,6 +3,8 @@
  * constructor), duplicates, regular-expression characters in aliases, a very large alias list, and no
  * prototype pollution. Every case starts from a deep copy of defaultTaxonomy.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createAnalyzer, defaultTaxonomy, extractSkills, TaxonomyError, validateTaxonomy, type Taxonomy } from '../src/index.js';
 
@@ -210,5 +212,43 @@ describe('a very large taxonomy', () => {
       ['ekg', 'EKGs'],
     ]);
     expect(analyzer.analyzeResume('EXPERIENCE\n• Performed EKGs\n').skills.map((s) => s.id)).toEqual(['ekg']);
+  });
+});
+
+describe('roles outside health care are data ("healthCare": false), not ids in the code', () => {
+  const resume = readFileSync(join(import.meta.dirname, '..', 'examples', 'resumes', 'customer-care-technician.txt'), 'utf8');
+  const scoreOf = (t: Mutable | Taxonomy, role: string): number => createAnalyzer({ taxonomy: t }).analyzeResume(resume).roles.find((r) => r.id === role)!.score;
+
+  it('the default taxonomy marks the customer care technician only', () => {
+    expect(defaultTaxonomy.roles.filter((r) => r.healthCare === false).map((r) => r.id)).toEqual(['customer-care-technician']);
+    expect(defaultTaxonomy.roles.filter((r) => r.healthCare !== undefined)).toHaveLength(1);
+  });
+
+  it('a renamed copy of the role keeps its policy and its score; without the field it is scored as a health role', () => {
+    const base = scoreOf(copy(), 'customer-care-technician');
+    expect(base).toBeGreaterThan(80);
+    // Renamed everywhere: the id plays no part.
+    const renamed = copy();
+    renamed.roles.find((r) => r.id === 'customer-care-technician')!.id = 'call-center-agent';
+    for (const r of renamed.responsibilities) r.roles = r.roles.map((id: string) => (id === 'customer-care-technician' ? 'call-center-agent' : id));
+    expect(scoreOf(renamed, 'call-center-agent')).toBe(base);
+    // Absent means true: generic skills (customer service, communication) are gated by health-care context, and
+    // the role asks for a breadth of health-care evidence this resume does not have.
+    const health = copy();
+    delete health.roles.find((r) => r.id === 'customer-care-technician')!.healthCare;
+    expect(scoreOf(health, 'customer-care-technician')).toBeLessThan(base / 2);
+  });
+
+  it('a custom role of its own can be outside health care, and the field must be a boolean', () => {
+    const t = copy();
+    const profile = [{ skill: 'customer-service', kind: 'distinct', weight: 3, quote: 'customer service' }, { skill: 'communication', kind: 'soft', weight: 1, quote: 'communication' }];
+    t.roles.push({ id: 'retail-clerk', title: 'Retail Clerk', description: 'Sells things.', onetSoc: [], titles: [], facts: {}, profile, source: { file: 'test', quote: 'test' } });
+    t.roles.push({ ...t.roles.at(-1), id: 'retail-clerk-outside', healthCare: false });
+    const a = createAnalyzer({ taxonomy: t }).analyzeResume('EXPERIENCE\n• Gave friendly customer service and clear communication to shoppers\n');
+    const fit = (id: string) => a.roles.find((r) => r.id === id)!;
+    // Generic skills count 0.15 toward a health role without health-care context, in full outside health care.
+    expect(fit('retail-clerk-outside').score).toBeGreaterThan(fit('retail-clerk').score * 3);
+    t.roles.at(-1)!.healthCare = 'no';
+    expect(taxonomyError(t).issues).toEqual([{ path: `roles[${t.roles.length - 1}].healthCare`, message: expect.stringMatching(/boolean/) }]);
   });
 });
