@@ -27,10 +27,25 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     noExternal: [/^natural\//, 'commander'],
-    external: ['zod', 'unpdf', 'mammoth'],
+    external: ['zod', 'unpdf', 'mammoth', 'bullmq'],
     banner: { js: "import { createRequire as __resumeFitRequire } from 'node:module';\nconst require = __resumeFitRequire(import.meta.url);" },
     // The core is bundled into each of the two files. No shared chunk: its hashed name would change with every
     // build and, with clean: false, stale chunks would pile up in dist/ (and be published).
+    splitting: false,
+    treeshake: true,
+  },
+  {
+    // Node-only: the job queue (resume-fit/queue). ESM only. bullmq is an optional peer dependency, imported
+    // dynamically on first use, so it stays external (and loading this file does not need it).
+    entry: { queue: 'src/queue/index.ts' },
+    format: ['esm'],
+    dts: true,
+    clean: false,
+    sourcemap: false,
+    target: 'node20',
+    platform: 'node',
+    noExternal: [/^natural\//],
+    external: ['zod', 'unpdf', 'mammoth', 'bullmq'],
     splitting: false,
     treeshake: true,
   },

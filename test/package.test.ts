@@ -42,6 +42,8 @@ const EXPECTED_FILES = [
   'dist/index.d.cts',
   'dist/index.d.ts',
   'dist/index.js',
+  'dist/queue.d.ts',
+  'dist/queue.js',
   'package.json',
 ];
 
@@ -166,6 +168,17 @@ console.log(JSON.stringify({ top: r.roles[0].id, roles: r.roles.map((x) => [x.id
       console.log(JSON.stringify({ inside: r.startsWith(installed + require('node:path').sep), file: require('node:path').relative(installed, r), version: require('resume-fit/package.json').version, deep }));
     `]);
     expect(JSON.parse(out)).toEqual({ inside: true, file: join('dist', 'index.cjs'), version, deep: 'ERR_PACKAGE_PATH_NOT_EXPORTED' });
+  });
+});
+
+describe('the job queue, resume-fit/queue', () => {
+  it('imports without bullmq installed; using it gives QueueError ERR_QUEUE_NOT_INSTALLED naming `npm install bullmq`', async () => {
+    writeFileSync(join(consumer, 'queue.mjs'), `import { enqueue, QueueError } from 'resume-fit/queue';
+try { await enqueue({ connection: 'redis://127.0.0.1:1', queue: 'q' }, []); console.log('no error'); } catch (e) { console.log(JSON.stringify({ queueError: e instanceof QueueError, code: e.code, message: e.message })); }
+`);
+    expect(JSON.parse(await ok('node', ['queue.mjs']))).toEqual({ queueError: true, code: 'ERR_QUEUE_NOT_INSTALLED', message: 'resume-fit: the job queue needs the optional package bullmq, which is not installed: run `npm install bullmq` in the project that has resume-fit.' });
+    const r = await run(join(consumer, 'node_modules', '.bin', 'resume-fit'), ['queue', 'status', '--redis', 'redis://127.0.0.1:1', '--queue', 'q']);
+    expect({ code: r.code, stderr: r.stderr.trim() }).toEqual({ code: 2, stderr: 'resume-fit: the job queue needs the optional package bullmq, which is not installed: run `npm install bullmq` in the project that has resume-fit.' });
   });
 });
 

@@ -14,6 +14,7 @@ import { ANSI_STYLE, explainText, PLAIN_STYLE } from './explain.js';
 import { OUTPUT_FORMATS, type OutputFormat } from './format.js';
 import { parseShard } from './inputs.js';
 import { OutputError, UsageError } from './sink.js';
+import { collectResults, QueueError, queueStatus, startWorker, statusLine } from '../queue/index.js';
 
 const EXIT_CODES = `
 Exit codes:
@@ -255,6 +256,41 @@ Exit codes:
     .showHelpAfterError('(resume-fit taxonomy check --help lists the options)')
     .addHelpText('after', TAXONOMY_CHECK_EXIT_CODES)
     .action(async (file: string) => { setExit(await taxonomyCheckAction(file)); });
+  program
+    .command('worker')
+    .description('score jobs from a Redis queue (see resume-fit/queue and README "More than one machine"); needs `npm install bullmq`')
+    .requiredOption('--redis <url>', 'the Redis URL, e.g. redis://127.0.0.1:6379')
+    .requiredOption('--queue <name>', 'the queue name')
+    .option('-j, --jobs <k>', 'jobs in flight in this process (default 1; run one worker per core for CPU parallelism)', positiveInt('--jobs', 256))
+    .option('--lock <ms>', 'milliseconds before a dead worker\'s job is taken over (default 30000)', positiveInt('--lock', 3_600_000))
+    .addHelpText('after', '\nRuns until SIGINT or SIGTERM, then finishes the jobs in hand and exits 0.')
+    .action(async (o: { redis: string; queue: string; jobs?: number; lock?: number }) => {
+      const w = await startWorker({ connection: o.redis, queue: o.queue, concurrency: o.jobs ?? 1, ...(o.lock ? { lockDuration: o.lock, stalledInterval: o.lock } : {}) });
+      await w.ready;
+      process.stderr.write(`resume-fit: worker on queue ${o.queue} (${o.jobs ?? 1} in flight)\n`);
+      await new Promise<void>((res) => { process.once('SIGINT', () => res()); process.once('SIGTERM', () => res()); });
+      await w.close();
+      setExit(0);
+    });
+
+  const queue = program.command('queue').description('inspect and collect a Redis queue of resumes').showHelpAfterError('(resume-fit queue --help lists the commands)');
+  queue
+    .command('status')
+    .description('counts per state, results written, resumes per second')
+    .requiredOption('--redis <url>', 'the Redis URL').requiredOption('--queue <name>', 'the queue name')
+    .option('--json', 'print JSON')
+    .action(async (o: { redis: string; queue: string; json?: boolean }) => {
+      const s = await queueStatus({ connection: o.redis, queue: o.queue });
+      process.stdout.write(o.json ? `${JSON.stringify(s)}\n` : `${statusLine(s)}\n`);
+    });
+  queue
+    .command('collect')
+    .description('write every result as JSONL (one record per id, the shape of analyze --input-format jsonl)')
+    .requiredOption('--redis <url>', 'the Redis URL').requiredOption('--queue <name>', 'the queue name')
+    .action(async (o: { redis: string; queue: string }) => {
+      const n = await collectResults({ connection: o.redis, queue: o.queue, out: process.stdout });
+      process.stderr.write(`resume-fit: ${n} records\n`);
+    });
   return program;
 }
 
@@ -266,6 +302,7 @@ async function main(argv: readonly string[]): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) { process.stderr.write(`${e.message}\n`); return 2; }
     if (e instanceof OutputError) { process.stderr.write(`${e.message}\n`); return 1; }
+    if (e instanceof QueueError) { process.stderr.write(`${e.message}\n`); return 2; }
     const err = e as { code?: string; exitCode?: number };
     // commander's help and version "errors" exit 0; its usage errors exit 2.
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
