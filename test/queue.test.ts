@@ -173,6 +173,33 @@ describe.skipIf(!bin)('resume-fit/queue with a real redis-server and worker proc
     }
   });
 
+  it('the commands: queue add (files and JSONL records), worker, queue status, queue collect', async () => {
+    const run = (args: string[], input = ''): Promise<{ code: number | null; stdout: string; stderr: string }> => new Promise((res) => {
+      const c = spawn(process.execPath, [CLI, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+      let stdout = ''; let stderr = '';
+      c.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
+      c.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+      c.on('close', (code) => res({ code, stdout, stderr }));
+      c.stdin.end(input);
+    });
+    const q = ['--redis', redis.url, '--queue', 'cmd'];
+    await clearQueue({ connection: redis.url, queue: 'cmd' });
+    const sample = join(repo, 'examples', 'resumes', 'health-technician.txt');
+    const add = await run(['queue', 'add', sample, '-', ...q, '--as-of', AS_OF, '--format', 'csv'], `${JSON.stringify({ id: 1, text: text(1) })}\nnot json\n${JSON.stringify({ id: 'two', text: text(2) })}\n`);
+    expect(add).toMatchObject({ code: 1, stderr: 'resume-fit: 3 enqueued on cmd; 1 line skipped (not JSON, or no "id")\n' });
+    const ws = startWorkers(redis.url, 'cmd', 1);
+    await waitDone(redis.url, 'cmd', 3);
+    await stopWorkers(ws);
+    const status = await run(['queue', 'status', ...q, '--json']);
+    expect(JSON.parse(status.stdout)).toMatchObject({ total: 3, results: 3, failed: 0, idle: true });
+    expect((await run(['queue', 'status', ...q])).stdout).toMatch(/^3 enqueued: 0 waiting, 0 active, 0 delayed, 0 failed; 3 results; [\d.]+ resumes\/s\n$/);
+    const collected = await run(['queue', 'collect', ...q]);
+    expect(collected.stderr).toBe('resume-fit: 3 records\n');
+    const rows = csvRows(collected.stdout);
+    expect([...rows.keys()].sort()).toEqual(['1', sample, 'two'].sort());
+    expect(rows.get(sample)).toMatch(/,health-technician,[\d.]+,strong,/);
+  });
+
   it('poisoned inputs (10 MB text, binary bytes, invalid JSON Resume, a missing file, no input) give error records, never a stuck queue', async () => {
     const secret = 'Zyxwvut Secret-Resume-Words';
     const inputs: QueueInput[] = [

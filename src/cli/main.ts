@@ -5,6 +5,7 @@
  * The command reference is the README, "Command line".
  */
 import { readFile } from 'node:fs/promises';
+import { resolve as resolvePath } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { createAnalyzer, isResumeFitError, TaxonomyError, validateTaxonomy, type Analyzer } from '../index.js';
 import { version } from '../../package.json';
@@ -14,7 +15,8 @@ import { ANSI_STYLE, explainText, PLAIN_STYLE } from './explain.js';
 import { OUTPUT_FORMATS, type OutputFormat } from './format.js';
 import { parseShard } from './inputs.js';
 import { OutputError, UsageError } from './sink.js';
-import { collectResults, QueueError, queueStatus, startWorker, statusLine } from '../queue/index.js';
+import { collectResults, enqueue, QueueError, queueStatus, startWorker, statusLine, type QueueInput } from '../queue/index.js';
+import { createInterface } from 'node:readline';
 
 const EXIT_CODES = `
 Exit codes:
@@ -274,6 +276,35 @@ Exit codes:
     });
 
   const queue = program.command('queue').description('inspect and collect a Redis queue of resumes').showHelpAfterError('(resume-fit queue --help lists the commands)');
+  queue
+    .command('add')
+    .description('enqueue resumes: files (each worker must be able to read the path; the id is the path), or {"id","text"|"resume"|"path"} records on stdin with -')
+    .argument('<inputs...>', 'resume files (not folders or globs: expand them in the shell), or - for JSONL records on standard input')
+    .requiredOption('--redis <url>', 'the Redis URL').requiredOption('--queue <name>', 'the queue name')
+    .option('-t, --target <role>', 'the role reported as target')
+    .option('--as-of <date>', 'YYYY-MM-DD (default: today, UTC)')
+    .addOption(new Option('-f, --format <format>', 'what the workers store: jsonl (full reports) or csv (the score row)').choices(['jsonl', 'csv']).default('jsonl'))
+    .action(async (inputs: string[], o: { redis: string; queue: string; target?: string; asOf?: string; format: 'jsonl' | 'csv' }) => {
+      checkAsOf(o.asOf);
+      checkRole(createAnalyzer(), o.target, '--target');
+      let bad = 0;
+      async function* records(): AsyncGenerator<QueueInput> {
+        for (const arg of inputs) {
+          if (arg !== '-') { yield { id: arg, path: resolvePath(arg) }; continue; }
+          for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+            if (!line.trim()) continue;
+            let r: unknown;
+            try { r = JSON.parse(line); } catch { bad++; continue; }
+            const id = (r as { id?: unknown } | null)?.id;
+            if (typeof r !== 'object' || r === null || (typeof id !== 'string' && typeof id !== 'number')) { bad++; continue; }
+            yield r as QueueInput;
+          }
+        }
+      }
+      const n = await enqueue({ connection: o.redis, queue: o.queue, asOf: o.asOf ?? today(), format: o.format, ...(o.target ? { target: o.target } : {}) }, records());
+      process.stderr.write(`resume-fit: ${n} enqueued on ${o.queue}${bad ? `; ${bad} line${bad === 1 ? '' : 's'} skipped (not JSON, or no "id")` : ''}\n`);
+      setExit(bad ? 1 : 0);
+    });
   queue
     .command('status')
     .description('counts per state, results written, resumes per second')
