@@ -469,11 +469,12 @@ function scoreRole(c: Compiled, role: Role, strengths: Strengths, shown: number,
   // Full breadth is HEALTH_CONTEXT_SKILLS health-care skills, or all the role's own when its profile has fewer.
   const health = table.health;
   const breadth = table.healthCareEntries === 0 ? 1 : Math.min(1, shown / Math.min(HEALTH_CONTEXT_SKILLS, table.healthCareEntries));
+  const breadthGate = BREADTH_FLOOR + (1 - BREADTH_FLOOR) * breadth;
   for (const { skill, index, rank, weight, component, gated } of table.entries) {
     const s = strengths.byIndex[index];
     if (!s) continue;
     const gate = gated ? GENERIC_FLOOR + (1 - GENERIC_FLOOR) * ctx
-      : health ? BREADTH_FLOOR + (1 - BREADTH_FLOOR) * breadth
+      : health ? breadthGate
       : c.skillTable.healthCare[index] === 1 ? SHARED_CLINICAL : 1;
     // Recency (with asOf) weighs duties and tools: a skill last used ten years ago counts 0.6 of a current one.
     const recency = component === 'skills' ? t.recency?.[index] ?? 1 : 1;
@@ -481,7 +482,7 @@ function scoreRole(c: Compiled, role: Role, strengths: Strengths, shown: number,
   }
   for (const k of table.responsibilities) {
     const r = resp[k];
-    if (r !== undefined) items.push(health && breadth < 1 ? { ...r, strength: Math.round(r.strength * (BREADTH_FLOOR + (1 - BREADTH_FLOOR) * breadth) * 1000) / 1000 } : r);
+    if (r !== undefined) items.push(health && breadth < 1 ? { ...r, strength: Math.round(r.strength * breadthGate * 1000) / 1000 } : r);
   }
   const title = titleItem(c, role, t);
   if (title) items.push(title);

@@ -957,12 +957,13 @@ function inContext(m: SkillMatcher, tokens: readonly Token[], words: readonly Wo
 
 /** True when the kept mentions show RESUME_ANCHORS distinct health-care skills (asserted, through unambiguous forms). */
 function resumeInHealthCare(m: SkillMatcher, kept: readonly Candidate[], verdict: Uint8Array): boolean {
-  let first = -1;
+  // The distinct skills seen so far: at most RESUME_ANCHORS - 1 of them before the answer is known.
+  const seen: number[] = [];
   for (let k = 0; k < kept.length; k++) {
     const c = kept[k]!;
-    if (verdict[k] !== KEEP || m.anchor[c.skill] !== 1 || c.negated || c.hedged) continue;
-    if (first < 0) first = c.skill;
-    else if (c.skill !== first) return true; // RESUME_ANCHORS is 2: a second distinct skill settles it
+    if (verdict[k] !== KEEP || m.anchor[c.skill] !== 1 || c.negated || c.hedged || seen.includes(c.skill)) continue;
+    if (seen.length + 1 >= RESUME_ANCHORS) return true;
+    seen.push(c.skill);
   }
   return false;
 }
