@@ -6,6 +6,7 @@
  * credits (so a line has its resume as context). Figures with each line analysed alone are reported too.
  */
 import { createAnalyzer, type Analyzer } from '../src/index.js';
+import { lastAtOrBefore } from '../src/normalize.js';
 import { loadRealSet, type RealSet } from '../test/real/load.js';
 
 /** Roles that are health care (customer care technician is the one comparison role outside it). */
@@ -51,12 +52,7 @@ const ratio = (a: number, b: number): number | null => (b === 0 ? null : Math.ro
 function creditedByLine(analyzer: Analyzer, text: string): Map<number, Set<string>> {
   const starts: number[] = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  const lineOf = (at: number): number => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid]! <= at) lo = mid; else hi = mid - 1; }
-    return lo;
-  };
+  const lineOf = (at: number): number => lastAtOrBefore(starts, at);
   const out = new Map<number, Set<string>>();
   for (const s of analyzer.extractSkills(text)) {
     for (const e of s.evidence) {

@@ -158,22 +158,6 @@ const TAB = 9;
 const SPACE_CHAR = 32;
 
 /**
- * The length of a list-item marker at `j` (the first character of a line after its indent), or 0: "-", "*", "+" or
- * ">" and, as Word's outline lists export, a lower-case "o", each followed by a space or tab. (Dashes were already
- * normalized to "-"; bullet glyphs are clause marks of their own.)
- * @example
- * listMarker('- Assisted', 0) // 1
- * listMarker('o Charted vitals', 0) // 1
- * listMarker('-5 degrees', 0) // 0
- */
-export function listMarker(text: string, j: number): number {
-  const c = text.charCodeAt(j);
-  if (c !== HYPHEN && c !== ASTERISK && c !== PLUS && c !== GREATER && c !== LETTER_O) return 0;
-  const after = text.charCodeAt(j + 1);
-  return after === SPACE_CHAR || after === TAB ? 1 : 0;
-}
-
-/**
  * Tokenizes normalized text. Linear: every character is visited a bounded number of times.
  * @example
  * tokenize('B.P. and EKG/ECG').map((t) => t.raw) // ['BP', 'and', 'EKG', 'ECG']
@@ -197,8 +181,9 @@ export function tokenize(text: string, table?: WordTable): Token[] {
         let j = i + 1;
         while (j < n && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
         const d = j < n ? text.charCodeAt(j) : 0;
-        // "- Assisted ...", "* CPR", "o Charted ...": a list item ends the line before it like a bullet does
-        // (listMarker, inlined: this runs at every line break).
+        // A list-item marker first on the line ("- Assisted", "* CPR", "+ EKG", "> BLS", Word's "o Charted"), followed
+        // by a space or tab, ends the line before it as a bullet does; "-5 degrees" is no marker. (Dashes are already
+        // "-"; bullet glyphs are clause marks of their own.)
         if (d === HYPHEN || d === ASTERISK || d === PLUS || d === GREATER || d === LETTER_O) {
           const after = text.charCodeAt(j + 1);
           if (after === SPACE_CHAR || after === TAB) {
