@@ -4,7 +4,7 @@
  * match wins an overlap, and NegEx-style cues flag negated and hedged mentions.
  */
 import { stem, similarity } from './nlp.js';
-import { GAP_BLANK_LINE, GAP_BRACKET, GAP_BROKEN_LINE, GAP_CLAUSE, GAP_COLON, GAP_NEWLINE, tokenize, WordTable, type Token } from './tokenize.js';
+import { GAP_BLANK_LINE, GAP_BRACKET, GAP_BROKEN_LINE, GAP_CLAUSE, GAP_COLON, GAP_JOINER, GAP_NEWLINE, tokenize, WordTable, type Token } from './tokenize.js';
 import { healthCareSkills, type Lexicon, type Skill, type SkillCategory } from './taxonomy.js';
 import { stableSort } from './sort.js';
 import type { SectionKind } from './sections.js';
@@ -114,7 +114,7 @@ export interface SkillMatcher {
   /** Words keyed on something other than their Porter stem (lexicon `stems`). */
   readonly stemOverrides: ReadonlyMap<string, string>;
   /** Per skill index: the contexts in which a literal form is not the skill (taxonomy `notWhen`), or null. */
-  readonly notWhen: readonly ({ form: string; before: ReadonlySet<string>; after: ReadonlySet<string> }[] | null)[];
+  readonly notWhen: readonly ({ form: string; before: ReadonlySet<string>; after: ReadonlySet<string>; traitList: boolean | null }[] | null)[];
   readonly fuzzyMemo: Map<string, string | null>;
   /** Memo of token (as written) -> everything matching needs to know about it; one lookup per token. */
   readonly wordMemo: Map<string, WordInfo>;
@@ -149,6 +149,8 @@ export interface SkillMatcher {
   readonly others: { readonly pre: CueIndex; readonly people: ReadonlySet<string>; readonly post: ReadonlySet<string> } | null;
   /** Lexicon `healthWords`, lower case. */
   readonly healthWords: ReadonlySet<string>;
+  /** Lexicon `traits`, lower case. */
+  readonly traits: ReadonlySet<string>;
 }
 
 /** One ambiguous form of a skill, compiled. */
@@ -229,7 +231,7 @@ export function compileSkills(skills: readonly Skill[], lexicon: Lexicon): Skill
     terminators: new Set(lexicon.negation.terminators.map((w) => w.toLowerCase())),
     stemMemo: new Map(), fuzzyMemo: new Map(), wordMemo: new Map(), words: new WordTable(),
     stemOverrides: new Map(Object.entries(lexicon.stems ?? {})),
-    notWhen: skills.map((s) => s.notWhen?.map((n) => ({ form: n.form.toLowerCase(), before: new Set(n.before ?? []), after: new Set(n.after ?? []) })) ?? null),
+    notWhen: skills.map((s) => s.notWhen?.map((n) => ({ form: n.form.toLowerCase(), before: new Set(n.before ?? []), after: new Set(n.after ?? []), traitList: n.traitList ?? null })) ?? null),
     aliasForms: skills.map(() => new Set<string>()),
     canonicalForms,
     nests: nestsOf(skills),
@@ -241,6 +243,7 @@ export function compileSkills(skills: readonly Skill[], lexicon: Lexicon): Skill
     credential: Uint8Array.from(skills, (s) => (s.category === 'credential' ? 1 : 0)),
     others: lexicon.others ? { pre: cues(lexicon.others.pre, 'last'), people: new Set(lexicon.others.people.map((w) => w.toLowerCase())), post: new Set(lexicon.others.post.map((w) => w.toLowerCase())) } : null,
     healthWords: new Set((lexicon.healthWords ?? []).map((w) => w.toLowerCase())),
+    traits: new Set((lexicon.traits ?? []).map((w) => w.toLowerCase())),
   };
   for (const set of m.nests) for (const k of set ?? []) m.nestable[k] = 1;
   m.population.forEach((p, k) => { if (p) m.nestable[k] = 1; });
@@ -531,12 +534,36 @@ export function wordsOf(m: SkillMatcher, tokens: readonly Token[]): WordInfo[] {
 }
 
 /** True when a `notWhen` rule says this literal, in this context, is not the skill. */
-function excluded(rules: NonNullable<SkillMatcher['notWhen'][number]>, literal: string, tokens: readonly Token[], i: number, j: number): boolean {
+function excluded(m: SkillMatcher, rules: NonNullable<SkillMatcher['notWhen'][number]>, literal: string, tokens: readonly Token[], i: number, j: number): boolean {
   for (const r of rules) {
     if (r.form !== literal) continue;
     if (i > 0 && !(tokens[i]!.gap & (GAP_CLAUSE | GAP_BLANK_LINE)) && r.before.has(tokens[i - 1]!.lower)) return true;
-    if (j < tokens.length && !(tokens[j]!.gap & (GAP_CLAUSE | GAP_BLANK_LINE)) && r.after.has(tokens[j]!.lower)) return true;
+    if (j < tokens.length && !(tokens[j]!.gap & (GAP_CLAUSE | GAP_BLANK_LINE))) {
+      if (r.after.has(tokens[j]!.lower)) return true;
+      // A coordinated modifier: "patient and prescription information" ^ reads on to "information".
+      if (j + 2 < tokens.length && COORDINATION.has(tokens[j]!.lower) && !(tokens[j + 1]!.gap & PHRASE_STOP) && !(tokens[j + 2]!.gap & PHRASE_STOP) && r.after.has(tokens[j + 2]!.lower)) return true;
+    }
+    if (r.traitList !== null && r.traitList === inTraitList(m, tokens, i, j)) return true;
   }
+  return false;
+}
+
+const COORDINATION = new Set(['and', 'or', '&']);
+/** The gaps that separate two items of one list on one line: a comma or a joiner ("&", "/"), not a line break. */
+const ITEM_GAP = GAP_CLAUSE | GAP_JOINER;
+
+/**
+ * True when tokens i..j-1 are an item in a list of personal traits: a lexicon `traits` word is the item before or
+ * after it, across a comma or a coordination ("team worker, patient, responsible"; "reliable, patient and calm").
+ */
+function inTraitList(m: SkillMatcher, tokens: readonly Token[], i: number, j: number): boolean {
+  const line = tokens[i]!.line;
+  const trait = (k: number): boolean => k >= 0 && k < tokens.length && tokens[k]!.line === line && m.traits.has(tokens[k]!.lower);
+  const apart = (k: number): boolean => (tokens[k]!.gap & ITEM_GAP) !== 0 && (tokens[k]!.gap & GAP_COLON) === 0;
+  if (i > 0 && apart(i) && trait(i - 1)) return true;
+  if (i > 1 && !(tokens[i]!.gap & PHRASE_STOP) && COORDINATION.has(tokens[i - 1]!.lower) && trait(i - 2)) return true;
+  if (j < tokens.length && apart(j) && trait(j)) return true;
+  if (j + 1 < tokens.length && !(tokens[j]!.gap & PHRASE_STOP) && COORDINATION.has(tokens[j]!.lower) && trait(j + 1)) return true;
   return false;
 }
 
@@ -556,7 +583,7 @@ function findCandidates(m: SkillMatcher, tokens: readonly Token[], words: readon
       if (single !== null) {
         for (let k = 0; k < single.length; k++) {
           const h = single[k]!;
-          if (h.rules !== null && excluded(h.rules, tokens[i]!.lower, tokens, i, i + 1)) continue;
+          if (h.rules !== null && excluded(m, h.rules, tokens[i]!.lower, tokens, i, i + 1)) continue;
           out.push(candidate(i, i + 1, h.skill, h.kind, h.confidence, s.acronym));
         }
       }
@@ -596,7 +623,7 @@ function walk(m: SkillMatcher, tokens: readonly Token[], words: readonly WordInf
   if (hits !== null) {
     for (let k = 0; k < hits.length; k++) {
       const h = hits[k]!;
-      if (h.rules && excluded(h.rules, literalOf(tokens, i, j), tokens, i, j)) continue;
+      if (h.rules && excluded(m, h.rules, literalOf(tokens, i, j), tokens, i, j)) continue;
       // As kindOf, with the phrase compared word by word (only the skill's phrases of this length can equal it).
       const kind: MatchKind = usedFuzzy ? 'fuzzy'
         : h.canonical.length !== 0 && isPhrase(h.canonical, words, i, j) ? 'exact'
@@ -906,6 +933,7 @@ export function findMentions(m: SkillMatcher, tokens: readonly Token[]): RawMent
 const PERSON_TITLE = /(?:ician|ist|ant|aide|nurse|coder|biller|medic)$/;
 const ACRONYM_PLURAL = /^[A-Z]{2,}s$/;
 const HOLDERS = /(?:emts|aides|assistants|technicians|paramedics)$/;
+const POSSESSIVE = /['\u2019]s$/;
 
 /** Mention verdicts of `inContext`. */
 const KEEP = 0;
@@ -1017,7 +1045,8 @@ function othersWork(m: SkillMatcher, tokens: readonly Token[], words: readonly W
   if (credential && next !== null && o.post.has(next)) return true;
   // A plural person noun: "transcriptionists", "phlebotomists", or a credential's holders ("EMTs", "nurse aides").
   const plural = personPlural || (credential && (ACRONYM_PLURAL.test(last.raw) || HOLDERS.test(last.lower)));
-  if (!plural && !(credential && next !== null && o.people.has(next))) return false;
+  // A possessive names a person too: "under a licensed engineer's supervision".
+  if (!plural && !(credential && next !== null && (o.people.has(next) || o.people.has(next.replace(POSSESSIVE, ''))))) return false;
   // A cue ending before the mention, within its clause (as negation cues are found).
   const from = Math.max(lb.scope[c.start]!, c.start - PRE_WINDOW);
   for (let e = c.start; e > from; e--) {

@@ -35,7 +35,17 @@ export const SkillSchema = z.strictObject({
    * not the noun): a mention whose words equal `form` is dropped when the word before it is in `before` or the
    * word after it is in `after`, within the same clause.
    */
-  notWhen: z.optional(z.array(z.strictObject({ form: text(60), before: z.optional(z.array(text(30))), after: z.optional(z.array(text(30))) }))),
+  notWhen: z.optional(z.array(z.strictObject({
+    form: text(60),
+    before: z.optional(z.array(text(30))),
+    /** Also read past a coordination: "patient and prescription information" is "patient information". */
+    after: z.optional(z.array(text(30))),
+    /**
+     * `true`: not the skill when the form is an item in a list of personal traits ("team worker, patient, responsible",
+     * lexicon `traits`); `false`: not the skill unless it is.
+     */
+    traitList: z.optional(z.boolean()),
+  }))),
   /**
    * Forms of this skill with a common sense outside health care ("EMS" is also an environmental management system):
    * a mention through such a form counts only with health-care context on its line or in the resume, and never
@@ -129,6 +139,8 @@ export const LexiconSchema = z.strictObject({
   healthWords: z.optional(z.array(text(40))),
   /** Skill ids whose mention does not by itself put a text in health care (common in IT, HR, schools): not context. */
   weakContext: z.optional(z.array(text(60))),
+  /** Adjectives of character ("reliable", "calm"): a word listed beside them is a trait too (`notWhen.traitList`). */
+  traits: z.optional(z.array(text(40))),
   /**
    * Mentions of credentials and people that describe other people's work, not the writer's: a credential followed
    * by a `post` word ("license renewals", "EMT paperwork"), or one that names people (a `people` word follows it, or it
@@ -271,6 +283,14 @@ export function aliasKey(alias: string): string {
 }
 
 /** Cross-reference checks that a schema cannot express. Returns every issue found. */
+/** True when two skills' notWhen rules for the form have opposite `traitList` values: each has its own sense of it. */
+function sensesSplit(skills: readonly Skill[], a: string, b: string, form: string): boolean {
+  const sense = (id: string): boolean | undefined => skills.find((s) => s.id === id)?.notWhen?.find((r) => r.form === form.toLowerCase() && r.traitList !== undefined)?.traitList;
+  const x = sense(a);
+  const y = sense(b);
+  return x !== undefined && y !== undefined && x !== y;
+}
+
 export function crossCheck(t: Taxonomy): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const skillIds = new Map<string, number>();
@@ -289,7 +309,8 @@ export function crossCheck(t: Taxonomy): ValidationIssue[] {
       if (ALIAS_PUNCTUATION.test(a)) { issues.push({ path: `skills[${i}].aliases[${k}]`, message: 'alias has punctuation that matching ignores or stops at (only letters, digits, spaces and - / & \' are read): write it as words, or put an abbreviation in "acronyms"' }); return; }
       if (key.length === 1) { issues.push({ path: `skills[${i}].aliases[${k}]`, message: 'alias is a single letter, which would match every lone letter ("c++" reads as "c"): write it out, or put it in "acronyms"' }); return; }
       const owner = aliasOwner.get(key);
-      if (owner !== undefined && owner.id !== s.id) issues.push({ path: `skills[${i}].aliases[${k}]`, message: `alias is already claimed by skill "${owner.id}" (${owner.path}): keep it on one skill only` });
+      // Two skills may share a word whose senses a `traitList` rule splits ("patient": patients, or patience when listed among traits).
+      if (owner !== undefined && owner.id !== s.id && !sensesSplit(t.skills, owner.id, s.id, a)) issues.push({ path: `skills[${i}].aliases[${k}]`, message: `alias is already claimed by skill "${owner.id}" (${owner.path}): keep it on one skill only, or split its senses with opposite notWhen traitList rules on both` });
       else if (owner === undefined) aliasOwner.set(key, { id: s.id, path: `skills[${i}].aliases[${k}]` });
     });
     (s.implies ?? []).forEach((b, k) => {

@@ -132,6 +132,7 @@ describe("other people's credentials and paperwork are not the writer's", () => 
     ['the writer\'s own certification', 'BLS and CPR certified', ['bls', 'cpr', 'certification']],
     ['the writer\'s own title', 'Certified Nursing Assistant, Sunrise Senior Living', ['certification', 'nursing-assistant']],
     ['assisting nurses with a skill of the writer', 'Assisted nurses with wound care for residents', ['wound-care', 'patients']],
+    ['a possessive names a person', 'Drew installation plans under a licensed engineer\u2019s supervision', []],
   ])('%s', (_rule, text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -159,6 +160,42 @@ describe('"patient" as a personal trait is patience', () => {
     ['in a list of adjectives', 'Reliable, patient and calm', ['patience']],
     ['patient and kind', 'Patient and kind with residents', ['patience', 'patients']],
     ['the noun is still patients', 'Cared for 20 patients per shift', ['patients']],
+    ['a list item beside a trait, comma on both sides', 'Good team worker, patient, responsible', ['teamwork', 'patience']],
+    ['a trait before it across "and"', 'Friendly and patient', ['patience']],
+    ['a list item beside a non-trait is not a trait', 'Patient, family and staff education', ['patients']],
+    ['a noun after a determiner stays patients', 'Checked on each patient, kept rooms tidy', ['patients']],
+    ['the plural is never the trait', 'Reliable, patients and families', ['patients']],
+  ])('%s', (_rule, text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+});
+
+describe('"patient" before a noun, or a coordinated one, is a modifier, not patients', () => {
+  it.each([
+    ['a database', 'Built around a single patient database', []],
+    ['a coordinated modifier reads on past "and"', 'Verified patient and prescription information daily', []],
+    ['a plain modifier, as before', 'Updated patient records', ['medical-records']],
+  ])('%s', (_rule, text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+});
+
+describe('customer as data or a market is not customer service', () => {
+  it.each([
+    ['customer data', 'Merged customer data in SAP', []],
+    ['customer master', 'Maintained customer master records', []],
+    ['enterprise customers', 'Working with large enterprise customers on cloud design', []],
+    ['service to customers still counts', 'Assisted customers with returns at the counter', ['customer-service']],
+  ])('%s', (_rule, text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+});
+
+describe('first aid as a facility, and record management of students, are not the skills', () => {
+  it.each([
+    ['a first aid facility', 'First aid facility on site', []],
+    ['first aid training still counts', 'Trained in first aid', ['first-aid']],
+    ['student record management', 'Streamlined student record management', []],
   ])('%s', (_rule, text, expected) => {
     expect(found(text)).toEqual(expected);
   });
