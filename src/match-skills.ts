@@ -114,7 +114,7 @@ export interface SkillMatcher {
   /** Words keyed on something other than their Porter stem (lexicon `stems`). */
   readonly stemOverrides: ReadonlyMap<string, string>;
   /** Per skill index: the contexts in which a literal form is not the skill (taxonomy `notWhen`), or null. */
-  readonly notWhen: readonly ({ form: string; before: ReadonlySet<string>; after: ReadonlySet<string>; traitList: boolean | null }[] | null)[];
+  readonly notWhen: readonly ({ form: string; before: ReadonlySet<string>; after: ReadonlySet<string>; traitList: boolean | null; partOf: ReadonlySet<string> | null }[] | null)[];
   readonly fuzzyMemo: Map<string, string | null>;
   /** Memo of token (as written) -> everything matching needs to know about it; one lookup per token. */
   readonly wordMemo: Map<string, WordInfo>;
@@ -231,7 +231,7 @@ export function compileSkills(skills: readonly Skill[], lexicon: Lexicon): Skill
     terminators: new Set(lexicon.negation.terminators.map((w) => w.toLowerCase())),
     stemMemo: new Map(), fuzzyMemo: new Map(), wordMemo: new Map(), words: new WordTable(),
     stemOverrides: new Map(Object.entries(lexicon.stems ?? {})),
-    notWhen: skills.map((s) => s.notWhen?.map((n) => ({ form: n.form.toLowerCase(), before: new Set(n.before ?? []), after: new Set(n.after ?? []), traitList: n.traitList ?? null })) ?? null),
+    notWhen: skills.map((s) => s.notWhen?.map((n) => ({ form: n.form.toLowerCase(), before: new Set(n.before ?? []), after: new Set(n.after ?? []), traitList: n.traitList ?? null, partOf: n.partOf?.length ? new Set(n.partOf) : null })) ?? null),
     aliasForms: skills.map(() => new Set<string>()),
     canonicalForms,
     nests: nestsOf(skills),
@@ -544,11 +544,14 @@ function excluded(m: SkillMatcher, rules: NonNullable<SkillMatcher['notWhen'][nu
       if (j + 2 < tokens.length && COORDINATION.has(tokens[j]!.lower) && !(tokens[j + 1]!.gap & PHRASE_STOP) && !(tokens[j + 2]!.gap & PHRASE_STOP) && r.after.has(tokens[j + 2]!.lower)) return true;
     }
     if (r.traitList !== null && r.traitList === inTraitList(m, tokens, i, j)) return true;
+    if (r.partOf !== null) for (let k = j; k < tokens.length && k < j + PART_OF_WINDOW && !(tokens[k]!.gap & PHRASE_STOP); k++) if (r.partOf.has(tokens[k]!.lower)) return true;
   }
   return false;
 }
 
 const COORDINATION = new Set(['and', 'or', '&']);
+/** How far a `notWhen.partOf` word may follow the form: "Certified Network Associate Training Program". */
+const PART_OF_WINDOW = 4;
 /** The gaps that separate two items of one list on one line: a comma or a joiner ("&", "/"), not a line break. */
 const ITEM_GAP = GAP_CLAUSE | GAP_JOINER;
 
@@ -974,13 +977,25 @@ function inContext(m: SkillMatcher, tokens: readonly Token[], words: readonly Wo
       const c = kept[k]!;
       if (verdict[k] === KEEP && m.anchor[c.skill] === 1 && !c.negated && !c.hedged) lines.add(tokens[c.start]!.line);
     }
-    for (let i = 0; i < tokens.length; i++) if (words[i]!.health) lines.add(tokens[i]!.line);
-    for (let k = 0; k < kept.length; k++) if (verdict[k] === NEEDS_CONTEXT && !lines.has(tokens[kept[k]!.start]!.line)) { verdict[k] = DROP; drops++; }
+    for (let k = 0; k < kept.length; k++) {
+      const c = kept[k]!;
+      if (verdict[k] !== NEEDS_CONTEXT || lines.has(tokens[c.start]!.line) || healthWordBeside(tokens, words, c)) continue;
+      verdict[k] = DROP;
+      drops++;
+    }
   }
   if (drops === 0) return kept;
   const out: Candidate[] = [];
   for (let k = 0; k < kept.length; k++) if (verdict[k] !== DROP) out.push(kept[k]!);
   return out;
+}
+
+/** True when a health word other than the mention's own ("patients" is one) is on the mention's line. */
+function healthWordBeside(tokens: readonly Token[], words: readonly WordInfo[], c: Candidate): boolean {
+  const line = tokens[c.start]!.line;
+  for (let i = c.start - 1; i >= 0 && tokens[i]!.line === line; i--) if (words[i]!.health) return true;
+  for (let i = c.end; i < tokens.length && tokens[i]!.line === line; i++) if (words[i]!.health) return true;
+  return false;
 }
 
 /** True when the kept mentions show RESUME_ANCHORS distinct health-care skills (asserted, through unambiguous forms). */

@@ -113,6 +113,17 @@ function headingKey(s: string): string {
   return s.toLowerCase().replace(/ *[&/+] */g, ' and ').replace(/[^a-z ]+/g, ' ').replace(/ +/g, ' ').trim();
 }
 
+const LIST_SEPARATOR = /\s*(?:,|;|\band\b)\s*/i;
+
+/** "Expertise, Certification and Training": a list of known headings is a heading of the first one's kind. */
+function listHeading(table: HeadingTable, body: string): SectionKind | undefined {
+  const parts = body.split(LIST_SEPARATOR).filter((p) => p.length > 0);
+  if (parts.length < 2) return undefined;
+  const first = table.byKey.get(headingKey(parts[0]!));
+  for (let k = 1; first !== undefined && k < parts.length; k++) if (!table.byKey.has(headingKey(parts[k]!))) return undefined;
+  return first;
+}
+
 // Leading decoration: bullets, Markdown heading marks, rules, numbering like "1." or "I.".
 const LEAD = /^[\s\u2022*#=_\-~>|]+/;
 const TRAIL = /[\s:=_\-~|]+$/;
@@ -141,7 +152,7 @@ export function headingKind(line: string, table: HeadingTable = defaultHeadings(
   // "CLINICAL CERTIFICATIONS", "Relevant Experience:": a known heading after one qualifying word, when the line is
   // written as a heading (all capitals or a trailing colon).
   const space = key.indexOf(' ');
-  const kind = table.byKey.get(key) ?? (space > 0 && (colon > 0 || body === body.toUpperCase()) ? table.byKey.get(key.slice(space + 1)) : undefined);
+  const kind = table.byKey.get(key) ?? (space > 0 && (colon > 0 || body === body.toUpperCase()) ? table.byKey.get(key.slice(space + 1)) : undefined) ?? listHeading(table, body);
   if (!kind) return null;
   const first = body.charCodeAt(0);
   // A heading is written as one: capitals, title case, a Markdown mark or a trailing colon.

@@ -45,6 +45,8 @@ export const SkillSchema = z.strictObject({
      * lexicon `traits`); `false`: not the skill unless it is.
      */
     traitList: z.optional(z.boolean()),
+    /** Not the skill when one of these words follows within four words of its phrase: it names a programme or course ("Certified Network Associate Training Program"). */
+    partOf: z.optional(z.array(text(30))),
   }))),
   /**
    * Forms of this skill with a common sense outside health care ("EMS" is also an environmental management system):

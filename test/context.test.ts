@@ -200,3 +200,16 @@ describe('first aid as a facility, and record management of students, are not th
     expect(found(text)).toEqual(expected);
   });
 });
+
+describe('a programme or course name, and a heading listing headings, credit no certification', () => {
+  it.each([
+    ['a training programme', 'Certified Network Associate Training Program', []],
+    ['a certificate programme', 'Security Guard Certificate Program', []],
+    ['the writer\'s own credential still counts', 'AWS Certified Solutions Architect', ['certification']],
+    ['a heading that lists headings', 'Expertise, Certification and Training\nBLS', ['bls']],
+    ['a heading with a qualifying word, as before', 'CLINICAL CERTIFICATIONS\nBLS', ['bls']],
+    ['a content line listing credentials is no heading', 'Certified in CPR and first aid', ['certification', 'cpr', 'first-aid']],
+  ])('%s', (_rule, text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+});
