@@ -213,3 +213,18 @@ describe('a programme or course name, and a heading listing headings, credit no 
     expect(found(text)).toEqual(expected);
   });
 });
+
+describe('phrasings real resumes use, keyed apart from colliding stems', () => {
+  it.each([
+    ['a medic is emergency care', 'Served as a medic for the 82nd Airborne', ['emergency-care']],
+    ['"medical" is not a medic (Porter stems both to "medic")', 'Varian Medical Systems, Palo Alto', []],
+    ['"detailed" among traits is attention to detail', 'Dynamic, detailed, and results-centric team leader', ['attention-to-detail']],
+    ['"detailed" before a noun is not', 'Wrote detailed reports for the board', []],
+    ['part of a team', 'I was part of a team building custom tooling', ['teamwork']],
+    ['a team of four', 'Worked on a team of 4 to design an intake system', ['teamwork']],
+    ['insurance billing', 'Handle insurance billing and compliance', ['insurance-claims']],
+    ['a clean and organized work area', 'Maintained a clean and organized work area', ['cleanliness']],
+  ])('%s', (_rule, text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+});
