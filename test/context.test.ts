@@ -228,3 +228,13 @@ describe('phrasings real resumes use, keyed apart from colliding stems', () => {
     expect(found(text)).toEqual(expected);
   });
 });
+
+describe('"mobility" is therapeutic exercise only beside a care word', () => {
+  it.each([
+    ['enterprise mobility', 'Launched the enterprise mobility suite for carriers', []],
+    ['a business unit heading', 'MOBILITY, HEALTHCARE & LIFE SCIENCE', []],
+    ['assisting residents with mobility', 'Assisted residents with mobility and transfers', ['patients', 'therapeutic-exercise']],
+  ])('%s', (_rule, text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+});
