@@ -238,3 +238,17 @@ describe('"mobility" is therapeutic exercise only beside a care word', () => {
     expect(found(text)).toEqual(expected);
   });
 });
+
+describe('a course certificate is no professional certification; a numbered or licensing one is', () => {
+  it.each([
+    ['a bootcamp certificate', 'Certificate in Full Stack Web Development', []],
+    ['an online course certificate', 'Certificate from an online course: Search Engines', []],
+    ['a certificate of completion', 'Certificate of Completion in Front-End Development', []],
+    ['a numbered certificate', '(Certificate Number: CPT12345)', ['certification']],
+    ['a pilot certificate', 'Transport Pilot Certificate', ['certification']],
+    ['"Certification in" still counts', 'Certification in Project Management', ['certification']],
+    ['a school certificate, as before', 'Secondary School Certificate, 2012', []],
+  ])('%s', (_rule, text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+});
