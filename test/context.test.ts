@@ -252,3 +252,19 @@ describe('a course certificate is no professional certification; a numbered or l
     expect(found(text)).toEqual(expected);
   });
 });
+
+describe('more phrasings real resumes use (work named by its usual words)', () => {
+  it.each([
+    ['database migration', 'Led the Oracle database migration to the new data center', ['database-management']],
+    ['a data mart', 'Maintained the oncology data mart for research requests', ['database-management']],
+    ['emergency response vehicles', 'Maintained and safely drove emergency response vehicles', ['ems']],
+    ['an IT technician title', 'IT Technician', ['technical-support']],
+    ['counseling services', 'Provided mental health counseling services', ['mental-health', 'therapy-sessions']],
+    ['rooming patients', 'Assisted with rooming patients and taking vital signs', ['patient-intake', 'patients', 'vital-signs']],
+    ['"rooms" alone is no intake', 'Disinfected exam rooms after every visit', ['cleanliness']],
+    ['strong relationships', 'Sustained strong relationships with clinical teams', ['interpersonal-skills']],
+    ['cross checking', 'Cross checking bills before approval', ['attention-to-detail']],
+  ])('%s', (_rule, text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+});
