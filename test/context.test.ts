@@ -264,6 +264,8 @@ describe('more phrasings real resumes use (work named by its usual words)', () =
     ['"rooms" alone is no intake', 'Disinfected exam rooms after every visit', ['cleanliness']],
     ['strong relationships', 'Sustained strong relationships with clinical teams', ['interpersonal-skills']],
     ['cross checking', 'Cross checking bills before approval', ['attention-to-detail']],
+    ['data protection policies', 'Adhered to policies for data protection', ['confidentiality']],
+    ['inbound customer inquiries are customer service', 'Handle inbound customer inquiries', ['customer-service']],
   ])('%s', (_rule, text, expected) => {
     expect(found(text)).toEqual(expected);
   });
