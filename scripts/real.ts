@@ -231,8 +231,14 @@ async function main() {
       const hist = group === 'nonhealth' ? history.get(id) : undefined;
       sources.set(id, { id, group, source, licence, kind, sha, title, ...(role ? { role } : {}), ...(role && Array.isArray(acceptable) && acceptable.length ? { acceptable } : {}), ...(hist === undefined ? {} : { healthHistory: hist }) });
     }
+    // Adjudicated second annotation (test/real/README.md, "Double annotation"): a line's corrected labels, by id.
+    const correctionsFile = join(from, 'corrections.jsonl');
+    const corrections = new Map<string, Record<string, unknown>>(existsSync(correctionsFile)
+      ? readFileSync(correctionsFile, 'utf8').split('\n').filter((l) => l.trim()).map((l) => { const c = JSON.parse(l) as Record<string, unknown>; return [c['id'] as string, c]; })
+      : []);
     const lines = new Map<string, Record<string, unknown>>();
-    for (const l of read('labels')) {
+    for (const first of read('labels')) {
+      const l = { ...first, ...(corrections.get(first['id'] as string) ?? {}) };
       const resume = l['resume'] as string;
       if (!sources.has(resume)) continue;
       const text = readFileSync(join(realDir(), 'resumes', `${resume}.txt`), 'utf8').split('\n')[l['line'] as number]?.trim();
