@@ -270,3 +270,17 @@ describe('more phrasings real resumes use (work named by its usual words)', () =
     expect(found(text)).toEqual(expected);
   });
 });
+
+describe('patient education, coaching and composure in the words resumes use', () => {
+  it.each([
+    ['educating patients', 'Educated patients and families before discharge', ['educational-programs', 'patients']],
+    ['a health programme', 'Developed an original health program for girls', ['educational-programs']],
+    ['fitness goals', 'Coached clients toward their fitness goals', ['health-coaching']],
+    ['remaining calm', 'Learned that remaining calm was the best course of action', ['calm-under-pressure']],
+    ['prompt service', 'Recorded transactions to ensure prompt service', ['customer-service']],
+    ['a support centre', 'Escalation Specialist, HiPower Support Centre', ['customer-care']],
+    ['clinical information systems name no EHR', 'CLINICAL INFORMATION SYSTEMS ADMINISTRATOR', []],
+  ])('%s', (_rule, text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+});
