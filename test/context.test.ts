@@ -278,6 +278,7 @@ describe('patient education, coaching and composure in the words resumes use', (
     ['fitness goals', 'Coached clients toward their fitness goals', ['health-coaching']],
     ['remaining calm', 'Learned that remaining calm was the best course of action', ['calm-under-pressure']],
     ['prompt service', 'Recorded transactions to ensure prompt service', ['customer-service']],
+    ['typing speed in words per minute', 'Typing 70 WPM', ['data-entry']],
     ['a support centre', 'Escalation Specialist, HiPower Support Centre', ['customer-care']],
     ['clinical information systems name no EHR', 'CLINICAL INFORMATION SYSTEMS ADMINISTRATOR', []],
   ])('%s', (_rule, text, expected) => {
