@@ -279,6 +279,12 @@ describe('patient education, coaching and composure in the words resumes use', (
     ['remaining calm', 'Learned that remaining calm was the best course of action', ['calm-under-pressure']],
     ['prompt service', 'Recorded transactions to ensure prompt service', ['customer-service']],
     ['typing speed in words per minute', 'Typing 70 WPM', ['data-entry']],
+    ['progress notes', 'Complete daily progress notes and individual logs', ['charting']],
+    ['observe and report', 'Observe and report unusual behavior to clinical staff', ['observational-skills']],
+    ['work cooperatively', 'Work cooperatively with clinical staff', ['teamwork']],
+    ['turned and repositioned', 'Turned and repositioned bedridden patients', ['patient-care', 'patients']],
+    ['patient-focused care is care, not a population', 'Patient-focused care', ['patient-care']],
+    ['by telephone', 'Contacted customers by telephone about overdue accounts', ['phone-support']],
     ['a support centre', 'Escalation Specialist, HiPower Support Centre', ['customer-care']],
     ['clinical information systems name no EHR', 'CLINICAL INFORMATION SYSTEMS ADMINISTRATOR', []],
   ])('%s', (_rule, text, expected) => {
