@@ -19,9 +19,11 @@ const roleIds = new Set(defaultTaxonomy.roles.map((r) => r.id));
 export const TARGETS = { precision: 0.95, recall: 0.9, hardNegativesClean: 0.95, top1: 0.85, nonHealthMax: 15 };
 /**
  * What CI holds the test half to: the figures reached, rounded down, so a regression fails. Raised as the matcher
- * improves; never lowered to let a change through.
+ * improves; never lowered to let a change through. Re-based once, on 2026-12-04, when the labels were double-annotated
+ * (test/real/README.md): the same code (e5d8607) measured recall 0.785 on the first labels and 0.695 on the
+ * adjudicated ones, which credit more; the floors were then set from the figures on the adjudicated labels.
  */
-export const FLOORS = { precision: 0.78, recall: 0.78, hardNegativesClean: 0.93, top1: 0.85, nonHealthMax: 45 };
+export const FLOORS = { precision: 0.8, recall: 0.7, hardNegativesClean: 0.94, top1: 0.85, nonHealthMax: 45 };
 
 describe('the real-resume set', () => {
   it('is as large as issue 19 asks (1,500 lines, 300 resumes, 400 hard negatives, 200 non-health), with every non-health resume labelled for health history', () => {
@@ -33,7 +35,7 @@ describe('the real-resume set', () => {
   });
 
   it('has the resumes with a clear role found so far (issue 19 asks 60; public repositories gave 21)', () => {
-    expect(sources.filter((s) => s.role).length).toBeGreaterThanOrEqual(21);
+    expect(sources.filter((s) => s.role).length).toBeGreaterThanOrEqual(24);
   });
 
   it('has unique ids, known skills and roles, a recipe and hash for every resume, and lines of known resumes', () => {
