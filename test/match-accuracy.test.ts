@@ -79,7 +79,7 @@ describe('alias words keyed on themselves, not on a colliding Porter stem', () =
   it.each([
     ['"emergency" alone is not emergency care', 'Emergency exit drills', []],
     ['emergencies are', 'Responded to emergencies on the nursing unit', ['emergency-care']],
-    ['"medic" is not medication', 'Army medic', []],
+    ['"medic" is not medication (a medic gives emergency care)', 'Army medic', ['emergency-care']],
     ['"medical" is not medication', 'Medical assistant', []],
     ['medications are', 'Passed medications to residents', ['medication-administration', 'patients']],
     ['"excellent" is not Excel', 'Excellent work ethic', []],
