@@ -5,7 +5,7 @@
  * share of the phrase's concepts that the line covers.
  */
 import { stemOf, type RawMention, type SkillMatcher, type WordInfo } from './match-skills.js';
-import { GAP_BROKEN_LINE, GAP_NEWLINE, tokenize, type Token } from './tokenize.js';
+import { GAP_BROKEN_LINE, GAP_NEWLINE, tokenize, type Token } from './text/tokenize.js';
 import type { Lexicon, Responsibility } from './taxonomy.js';
 
 /**

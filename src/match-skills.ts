@@ -4,10 +4,10 @@
  * match wins an overlap, and NegEx-style cues flag negated and hedged mentions.
  */
 import { stem, similarity } from './nlp.js';
-import { GAP_BLANK_LINE, GAP_BRACKET, GAP_BROKEN_LINE, GAP_CLAUSE, GAP_COLON, GAP_JOINER, GAP_NEWLINE, tokenize, WordTable, type Token } from './tokenize.js';
+import { GAP_BLANK_LINE, GAP_BRACKET, GAP_BROKEN_LINE, GAP_CLAUSE, GAP_COLON, GAP_JOINER, GAP_NEWLINE, tokenize, WordTable, type Token } from './text/tokenize.js';
 import { healthCareSkills, type Lexicon, type Skill, type SkillCategory } from './taxonomy.js';
 import { stableSort } from './sort.js';
-import type { SectionKind } from './sections.js';
+import type { SectionKind } from './text/sections.js';
 
 /**
  * How a mention was matched, from most to least certain.

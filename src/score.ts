@@ -16,7 +16,7 @@
  */
 import type { Evidence, SkillMatch } from './match-skills.js';
 import { healthCareSkills, type Lexicon, type ProfileEntry, type Role, type Skill, type SkillCategory } from './taxonomy.js';
-import type { SectionKind } from './sections.js';
+import type { SectionKind } from './text/sections.js';
 import { stableSort } from './sort.js';
 
 /**

@@ -6,6 +6,7 @@
  * private-use glyphs PDF extractors leave, UTF-8 read as Windows-1252 ("mojibake": `â€“`, `â€™`, `Ã©`),
  * zero-width and bidi controls, control characters, and words hyphenated across a line break.
  */
+import { lastAtOrBefore } from '../search.js';
 
 /**
  * Normalized text plus its map back to the original input. The map is a list of segments in normalized-text
@@ -25,28 +26,6 @@ export interface NormalizedText {
 
 /** The bullet character every bullet glyph is normalized to. */
 export const BULLET = '\u2022';
-
-/** Index of the last element of an ascending list that is <= `at` (0 when none is). Binary search. */
-export function lastAtOrBefore(sorted: ArrayLike<number>, at: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (sorted[mid]! <= at) lo = mid; else hi = mid - 1;
-  }
-  return lo;
-}
-
-/**
- * lastAtOrBefore, walking from a nearby index instead of bisecting: for positions visited in text order (a
- * resume's mentions) it is a step or none. Same result for any hint in range.
- */
-export function lastAtOrBeforeFrom(sorted: ArrayLike<number>, at: number, hint: number): number {
-  let k = hint;
-  while (k > 0 && sorted[k]! > at) k--;
-  while (k + 1 < sorted.length && sorted[k + 1]! <= at) k++;
-  return k;
-}
 
 /** originalStart when the segment k of `pos` is known (lastAtOrBefore(segNorm, pos)); the text must have segments. */
 export function originalStartIn(n: NormalizedText, pos: number, k: number): number {
