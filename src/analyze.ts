@@ -5,8 +5,8 @@
 import { InvalidInputError, InvalidOptionsError } from './errors.js';
 import { compare, findGaps, type RoleComparison } from './explain.js';
 import { entrySegments, hasNoResumeFields, parseJsonResume, pathAt, renderJsonResume, type JsonResume, type PathSegment } from './text/json-resume.js';
-import { compileResponsibilities, matchResponsibilities, RESPONSIBILITY_THRESHOLD, type ResponsibilityMatcher } from './match-responsibilities.js';
-import { compileSkills, findMentions, type Evidence, type RawMention, type SkillMatch, type SkillMatcher } from './match-skills.js';
+import { compileResponsibilities, matchResponsibilities, RESPONSIBILITY_THRESHOLD, type ResponsibilityMatcher } from './match/responsibilities.js';
+import { compileSkills, findMentions, type Evidence, type RawMention, type SkillMatch, type SkillMatcher } from './match/skills.js';
 import { normalizeText, originalEndIn, originalStartIn, toOriginalSpan, type NormalizedText } from './text/normalize.js';
 import { lastAtOrBeforeFrom } from './search.js';
 import { allocateShares, bandOf, componentOf, healthCareShown, HEALTH_CONTEXT_SKILLS, sharesOf, skillStrengths, skillTable, GENERIC_FLOOR, type ComponentName, type RoleFit, type ScoreItem, type Shares, type SkillTable, type Strengths } from './score.js';

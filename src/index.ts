@@ -62,7 +62,7 @@ export type { Lexicon, ProfileEntry, Responsibility, Role, RoleId, Skill, SkillC
 export { renderJsonResume } from './text/json-resume.js';
 export type { JsonResume, RenderedResume, PathSegment } from './text/json-resume.js';
 
-export type { Evidence, MatchKind } from './match-skills.js';
+export type { Evidence, MatchKind } from './match/types.js';
 export type { TypedSkillMatch as SkillMatch } from './analyze.js';
 export type { Band, ComponentName, Contribution, Gap, RoleFit } from './score.js';
 export type { ComparisonSide, RoleComparison } from './explain.js';
