@@ -73,14 +73,14 @@ export const MONTHS: ReadonlyMap<string, number> = new Map([
 export const SEASONS: ReadonlyMap<string, readonly [number, number]> = new Map([
   ['spring', [3, 5]], ['summer', [6, 8]], ['fall', [9, 11]], ['autumn', [9, 11]], ['winter', [1, 3]],
 ]);
-export const PRESENT = new Set(['present', 'current', 'currently', 'now', 'today', 'ongoing', 'pres']);
-export const RANGE_WORDS = new Set(['to', 'through', 'thru', 'until', 'till']);
+export const PRESENT: ReadonlySet<string> = new Set(['present', 'current', 'currently', 'now', 'today', 'ongoing', 'pres']);
+export const RANGE_WORDS: ReadonlySet<string> = new Set(['to', 'through', 'thru', 'until', 'till']);
 export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
   ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7], ['eight', 8], ['nine', 9],
   ['ten', 10], ['eleven', 11], ['twelve', 12], ['fifteen', 15], ['twenty', 20],
 ]);
-export const YEAR_UNITS = new Set(['year', 'years', 'yr', 'yrs']);
-export const MONTH_UNITS = new Set(['month', 'months', 'mo', 'mos', 'mths', 'mth']);
+export const YEAR_UNITS: ReadonlySet<string> = new Set(['year', 'years', 'yr', 'yrs']);
+export const MONTH_UNITS: ReadonlySet<string> = new Set(['month', 'months', 'mo', 'mos', 'mths', 'mth']);
 /**
  * Every word the date reader compares a token's `word` with (keep in step with the tables above and the literals in
  * rangeAt and durationAt): per first letter, a bit for each length such a word has.

@@ -4,7 +4,7 @@
  */
 import { codes, isAsciiLetter, isDash, isDigit, isLowerAscii, isUpperAscii } from '../codes.js';
 
-const TITLE_WORDS = new Set([
+const TITLE_WORDS: ReadonlySet<string> = new Set([
   'technician', 'technicians', 'tech', 'techs', 'technologist', 'aide', 'aid', 'assistant', 'asst', 'associate', 'nurse',
   'cna', 'hha', 'emt', 'paramedic', 'medic', 'specialist', 'representative', 'rep', 'clerk', 'coordinator', 'manager',
   'supervisor', 'director', 'secretary', 'receptionist', 'worker', 'caregiver', 'therapist', 'counselor', 'agent',
@@ -14,7 +14,7 @@ const TITLE_WORDS = new Set([
   'dispatcher', 'educator', 'instructor', 'trainer', 'operator', 'scheduler', 'helper', 'housekeeper', 'navigator',
   'liaison', 'advocate', 'mentor', 'tutor', 'consultant', 'lead', 'paraprofessional', 'firefighter', 'lifeguard',
 ]);
-const ORG_WORDS = new Set([
+const ORG_WORDS: ReadonlySet<string> = new Set([
   'hospital', 'hospitals', 'center', 'centers', 'centre', 'clinic', 'clinics', 'system', 'systems', 'services',
   'service', 'inc', 'llc', 'ltd', 'corp', 'corporation', 'company', 'co', 'group', 'university', 'college', 'school',
   'department', 'dept', 'county', 'institute', 'foundation', 'agency', 'associates', 'practice', 'pharmacy', 'unit',
@@ -22,8 +22,8 @@ const ORG_WORDS = new Set([
   'health', 'healthcare', 'medicine', 'hospice', 'ems', 'rescue', 'district', 'authority', 'llp', 'pc', 'pllc',
 ]);
 // Only as the last word: "Regional One Health" is an employer, "Health Technician" a title.
-const ORG_ONLY_LAST = new Set(['health', 'healthcare', 'medicine', 'hospice', 'ems', 'rescue']);
-const LEVEL_WORDS = new Set(['i', 'ii', 'iii', 'iv', 'level', 'b', 'p', 'prn']);
+const ORG_ONLY_LAST: ReadonlySet<string> = new Set(['health', 'healthcare', 'medicine', 'hospice', 'ems', 'rescue']);
+const LEVEL_WORDS: ReadonlySet<string> = new Set(['i', 'ii', 'iii', 'iv', 'level', 'b', 'p', 'prn']);
 
 /** The lower-cased ASCII letter runs of text[s, e) outside brackets. */
 export function headerWords(text: string, s: number, e: number): string[] {
@@ -90,9 +90,9 @@ export function isFieldSep(c: number): boolean {
   return c === codes.verticalBar || c === codes.comma || c === codes.semicolon || c === codes.middleDot || c === codes.bullet || isDash(c);
 }
 
-const STATES = new Set(['AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA', 'KS', 'KY', 'LA', 'ME', 'MD', 'MA', 'MI', 'MN', 'MS', 'MO', 'MT', 'NE', 'NV', 'NH', 'NJ', 'NM', 'NY', 'NC', 'ND', 'OH', 'OK', 'OR', 'PA', 'RI', 'SC', 'SD', 'TN', 'TX', 'UT', 'VT', 'VA', 'WA', 'WV', 'WI', 'WY', 'DC', 'PR']);
+const STATES: ReadonlySet<string> = new Set(['AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA', 'KS', 'KY', 'LA', 'ME', 'MD', 'MA', 'MI', 'MN', 'MS', 'MO', 'MT', 'NE', 'NV', 'NH', 'NJ', 'NM', 'NY', 'NC', 'ND', 'OH', 'OK', 'OR', 'PA', 'RI', 'SC', 'SD', 'TN', 'TX', 'UT', 'VT', 'VA', 'WA', 'WV', 'WI', 'WY', 'DC', 'PR']);
 // A field made only of these words says how the job was held, not what it was ("SEASONAL | SKI PATROL").
-const EMPLOYMENT_WORDS = new Set(['seasonal', 'part', 'full', 'time', 'temporary', 'temp', 'contract', 'per', 'diem', 'prn', 'remote', 'hybrid']);
+const EMPLOYMENT_WORDS: ReadonlySet<string> = new Set(['seasonal', 'part', 'full', 'time', 'temporary', 'temp', 'contract', 'per', 'diem', 'prn', 'remote', 'hybrid']);
 // Their first letters (lower case), so most parts are passed over without splitting them into words.
 const EMPLOYMENT_FIRST: ReadonlySet<number> = new Set([...EMPLOYMENT_WORDS].map((w) => w.charCodeAt(0)));
 

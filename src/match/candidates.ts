@@ -47,7 +47,7 @@ function excluded(model: SkillModel, rules: readonly NotWhenRule[], literal: str
   return false;
 }
 
-const COORDINATION = new Set(['and', 'or', '&']);
+const COORDINATION: ReadonlySet<string> = new Set(['and', 'or', '&']);
 /** How far a `notWhen.partOf` word may follow the form: "Certified Network Associate Training Program". */
 const PART_OF_WINDOW = 4;
 /** The gaps that separate two items of one list on one line: a comma or a joiner ("&", "/"), not a line break. */
