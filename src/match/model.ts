@@ -163,10 +163,12 @@ function indexOfWords(words: readonly string[], part: readonly string[]): number
 /** A trie node while it is built: children in a Map, and the skills whose phrase ends here. */
 interface NodeBuilder { next: Map<number, NodeBuilder> | null; skills: number[] | null }
 
-/** Compiles skills into a model. Cost: about the number of alias words times one stem. */
-export function compileSkillModel(skills: readonly Skill[], lexicon: Lexicon): SkillModel {
+/**
+ * Compiles skills into a model. Cost: about the number of alias words times one stem. `stemMemo` is filled with the
+ * stems worked out (an analyzer passes its cache's, which then starts warm); the model keeps no reference to it.
+ */
+export function compileSkillModel(skills: readonly Skill[], lexicon: Lexicon, stemMemo: Map<string, string> = new Map()): SkillModel {
   const stemOverrides = new Map(Object.entries(lexicon.stems ?? {}));
-  const stemMemo = new Map<string, string>();
   const keyOf = (lower: string): string => {
     let s = stemMemo.get(lower);
     if (s === undefined) { s = keyOfWord(stemOverrides, lower); stemMemo.set(lower, s); }

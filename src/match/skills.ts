@@ -30,14 +30,17 @@ export interface SkillMatcher {
  * A matcher over a compiled model, with a fresh cache and scratch: analyzers (or workers, given a structured clone of
  * the model) can share one model.
  */
-export function matcherOf(model: SkillModel): SkillMatcher {
-  const cache = createMatchCache();
+export function matcherOf(model: SkillModel, cache: MatchCache = createMatchCache()): SkillMatcher {
   return { model, cache, scratch: { lookBack: new Int32Array(0) }, skills: model.skills, words: cache.words };
 }
 
-/** Compiles skills into a model and returns a matcher over it. Cost: about the number of alias words times one stem. */
+/**
+ * Compiles skills into a model and returns a matcher over it, its cache's stem memo warm with the taxonomy's words.
+ * Cost: about the number of alias words times one stem.
+ */
 export function compileSkills(skills: readonly Skill[], lexicon: Lexicon): SkillMatcher {
-  return matcherOf(compileSkillModel(skills, lexicon));
+  const cache = createMatchCache();
+  return matcherOf(compileSkillModel(skills, lexicon, cache.stemMemo), cache);
 }
 
 /** Finds the skill mentions in tokens: candidates, overlaps resolved, negation and hedging applied. */
