@@ -6,7 +6,7 @@
  * credits (so a line has its resume as context). Figures with each line analysed alone are reported too.
  */
 import { createAnalyzer, type Analyzer } from '../src/index.js';
-import { lastAtOrBefore } from '../src/normalize.js';
+import { lastAtOrBefore } from '../src/search.js';
 import { loadRealSet, type RealSet } from '../test/real/load.js';
 
 /** Roles that are health care (customer care technician is the one comparison role outside it). */

@@ -9,7 +9,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { compileSkills, fuzzyStem, stemOf } from '../src/match-skills.js';
+import { compileSkills } from '../src/match/skills.js';
+import { fuzzyStem, stemOf } from '../src/match/words.js';
 import { defaultTaxonomy } from '../src/taxonomy.js';
 
 const require = createRequire(import.meta.url);
@@ -24,9 +25,9 @@ export function generate(): string[] {
   const m = compileSkills(defaultTaxonomy.skills, { ...defaultTaxonomy.lexicon!, realWords: [] });
   const out: string[] = [];
   for (const w of words) {
-    if (w.length < 7 || m.stems.has(stemOf(m, w))) continue;
-    const fixed = fuzzyStem(m, w);
-    if (fixed !== null && fixed !== stemOf(m, w)) out.push(w);
+    if (w.length < 7 || m.model.stems.has(stemOf(m.model, m.cache, w))) continue;
+    const fixed = fuzzyStem(m.model, m.cache, w);
+    if (fixed !== null && fixed !== stemOf(m.model, m.cache, w)) out.push(w);
   }
   return out.sort();
 }

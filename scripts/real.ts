@@ -15,7 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import { renderJsonResume } from '../src/json-resume.js';
+import { renderJsonResume } from '../src/text/json-resume.js';
 import { parseResumeBytes } from '../src/node/read.js';
 import { realDir, mirrorsDir, sha16, type Recipe } from '../test/real/load.js';
 

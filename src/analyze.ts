@@ -4,15 +4,16 @@
  */
 import { InvalidInputError, InvalidOptionsError } from './errors.js';
 import { compare, findGaps, type RoleComparison } from './explain.js';
-import { entrySegments, hasNoResumeFields, parseJsonResume, pathAt, renderJsonResume, type JsonResume, type PathSegment } from './json-resume.js';
-import { compileResponsibilities, matchResponsibilities, RESPONSIBILITY_THRESHOLD, type ResponsibilityMatcher } from './match-responsibilities.js';
-import { compileSkills, findMentions, type Evidence, type RawMention, type SkillMatch, type SkillMatcher } from './match-skills.js';
-import { lastAtOrBeforeFrom, normalizeText, originalEndIn, originalStartIn, toOriginalSpan, type NormalizedText } from './normalize.js';
+import { entrySegments, hasNoResumeFields, parseJsonResume, pathAt, renderJsonResume, type JsonResume, type PathSegment } from './text/json-resume.js';
+import { compileResponsibilities, matchResponsibilities, RESPONSIBILITY_THRESHOLD, type ResponsibilityMatcher } from './match/responsibilities.js';
+import { compileSkills, findMentions, type Evidence, type RawMention, type SkillMatch, type SkillMatcher } from './match/skills.js';
+import { normalizeText, originalEndIn, originalStartIn, toOriginalSpan, type NormalizedText } from './text/normalize.js';
+import { lastAtOrBeforeFrom } from './search.js';
 import { allocateShares, bandOf, componentOf, healthCareShown, HEALTH_CONTEXT_SKILLS, sharesOf, skillStrengths, skillTable, GENERIC_FLOOR, type ComponentName, type RoleFit, type ScoreItem, type Shares, type SkillTable, type Strengths } from './score.js';
-import { compileHeadings, findSections, type HeadingTable, type SectionKind, type SectionMap } from './sections.js';
+import { compileHeadings, findSections, type HeadingTable, type SectionKind, type SectionMap } from './text/sections.js';
 import { defaultTaxonomy, validateTaxonomy, type Responsibility, type Role, type RoleId, type Skill, type SkillId, type Taxonomy } from './taxonomy.js';
-import { GAP_BLANK_LINE, tokenize, type Token } from './tokenize.js';
-import { asOfMonth, monthsSinceEnd, parseExperience, parseJsonResumeWork, recencyFactor, skillExperience, type ExperienceCache, type ExperienceEntry } from './experience.js';
+import { GAP_BLANK_LINE, tokenize, type Token } from './text/tokenize.js';
+import { asOfMonth, monthsSinceEnd, parseExperience, parseJsonResumeWork, recencyFactor, skillExperience, type ExperienceCache, type ExperienceEntry } from './experience/index.js';
 import { compileTitles, matchTitleMemo, type TitleMatcher } from './titles.js';
 import { stableSort } from './sort.js';
 

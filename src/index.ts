@@ -3,7 +3,7 @@
  * This file is the public API; a test asserts its exact export list.
  */
 import { defaultAnalyzer, type AnalysisReport, type AnalyzeOptions, type ExtractOptions, type RoleInfo, type TypedSkillMatch } from './analyze.js';
-import type { JsonResume } from './json-resume.js';
+import type { JsonResume } from './text/json-resume.js';
 import type { RoleComparison } from './explain.js';
 import type { RoleId, SkillId } from './taxonomy.js';
 
@@ -59,13 +59,13 @@ export type { ResumeFitErrorCode, ValidationIssue } from './errors.js';
 export { defaultTaxonomy, validateTaxonomy } from './taxonomy.js';
 export type { Lexicon, ProfileEntry, Responsibility, Role, RoleId, Skill, SkillCategory, SkillId, Taxonomy } from './taxonomy.js';
 
-export { renderJsonResume } from './json-resume.js';
-export type { JsonResume, RenderedResume, PathSegment } from './json-resume.js';
+export { renderJsonResume } from './text/json-resume.js';
+export type { JsonResume, RenderedResume, PathSegment } from './text/json-resume.js';
 
-export type { Evidence, MatchKind } from './match-skills.js';
+export type { Evidence, MatchKind } from './match/types.js';
 export type { TypedSkillMatch as SkillMatch } from './analyze.js';
 export type { Band, ComponentName, Contribution, Gap, RoleFit } from './score.js';
 export type { ComparisonSide, RoleComparison } from './explain.js';
-export type { SectionKind } from './sections.js';
+export type { SectionKind } from './text/sections.js';
 // Not exported on purpose: the pipeline stages (normalize, tokenize, sections, matchers). They are tested
 // directly but their shapes may change in a minor release.

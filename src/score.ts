@@ -14,9 +14,9 @@
  * care ("generic") count in full for health roles only when the resume shows health-care skills.
  * Every point is a contribution with its evidence; contributions add up exactly to the score.
  */
-import type { Evidence, SkillMatch } from './match-skills.js';
+import type { Evidence, SkillMatch } from './match/types.js';
 import { healthCareSkills, type Lexicon, type ProfileEntry, type Role, type Skill, type SkillCategory } from './taxonomy.js';
-import type { SectionKind } from './sections.js';
+import type { SectionKind } from './text/sections.js';
 import { stableSort } from './sort.js';
 
 /**

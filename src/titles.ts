@@ -6,7 +6,7 @@
  * extra words cost a little and a missing distinctive word costs a lot. Pure; linear in the title's length.
  */
 import type { Role } from './taxonomy.js';
-import { ownCopy } from './tokenize.js';
+import { ownCopy } from './text/tokenize.js';
 
 /** A role whose titles match, with the best-matching title and how well it matches in (0, 1]. */
 export interface TitleMatch {

@@ -4,9 +4,9 @@
  * Resumes here are written for these tests.
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeResume } from '../src/index.js';
+import { analyzeResume, defaultTaxonomy } from '../src/index.js';
 import { BREADTH_FLOOR, SHARED_CLINICAL } from '../src/analyze.js';
-import { headingKind } from '../src/sections.js';
+import { compileHeadings, headingKind } from '../src/text/sections.js';
 
 const HEALTH = ['health-technician', 'emergency-room-technician', 'health-aide', 'emergency-medical-technician', 'physical-therapy-assistant', 'psychiatric-technician', 'health-information-technician'];
 const bestHealth = (text: string) => Math.max(...analyzeResume(text).roles.filter((r) => HEALTH.includes(r.id)).map((r) => r.score));
@@ -66,6 +66,6 @@ describe('headings written as real resumes write them', () => {
     ['Relevant Experience:', 'experience'],
     ['Relevant experience in hospitals', null],
   ])('%s', (line, kind) => {
-    expect(headingKind(line)).toBe(kind);
+    expect(headingKind(line, compileHeadings(defaultTaxonomy.lexicon!.sections))).toBe(kind);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, defaultTaxonomy } from '../src/index.js';
-import { tokenize, GAP_CLAUSE } from '../src/tokenize.js';
+import { tokenize, GAP_CLAUSE } from '../src/text/tokenize.js';
 import { found } from './helpers.js';
 
 describe('every list-item marker ends a phrase, like a bullet', () => {

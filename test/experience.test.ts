@@ -11,12 +11,15 @@ import {
   skillExperience,
   type DateRange,
   type ExperienceEntry,
-} from '../src/experience.js';
-import { entrySegments, renderJsonResume } from '../src/json-resume.js';
-import { findSections } from '../src/sections.js';
+} from '../src/experience/index.js';
+import { entrySegments, renderJsonResume } from '../src/text/json-resume.js';
+import { compileHeadings, findSections } from '../src/text/sections.js';
+import { defaultTaxonomy } from '../src/taxonomy.js';
 
 const asOf = '2025-06-15';
-const opts = { asOf };
+/** The default lexicon's headings: the analyzer passes its own lexicon's (`compileHeadings`). */
+const headings = compileHeadings(defaultTaxonomy.lexicon!.sections);
+const opts = { asOf, headings };
 
 describe('parseDateRange', () => {
   // [line, start, end, months, precision]; null when the line holds no usable range.
@@ -314,7 +317,7 @@ const spanText = (text: string, e: ExperienceEntry): string => text.slice(e.star
 
 describe('parseExperience: realistic resumes', () => {
   it('resume A (one-line headers, sections given): two jobs, education left out', () => {
-    const entries = parseExperience(RESUME_A, { asOf, sections: findSections(RESUME_A).sections });
+    const entries = parseExperience(RESUME_A, { asOf, sections: findSections(RESUME_A, headings).sections });
     expect(summary(entries)).toEqual([
       ['Patient Care Technician', 'Banner Health', '2021-06', 'present'],
       ['Home Health Aide', 'Visiting Angels', '2020-01', '2021-08'],
@@ -332,7 +335,7 @@ describe('parseExperience: realistic resumes', () => {
   });
 
   it('resume B (Markdown, two-line headers, a volunteer section)', () => {
-    const entries = parseExperience(RESUME_B, { asOf, sections: findSections(RESUME_B).sections });
+    const entries = parseExperience(RESUME_B, { asOf, sections: findSections(RESUME_B, headings).sections });
     expect(summary(entries)).toEqual([
       ['Emergency Room Technician', 'Northwestern Memorial Hospital', '2021-07', 'present'],
       ['Physical Therapy Aide', 'Athletico Physical Therapy', '2019-03', '2020-12'],
@@ -345,12 +348,12 @@ describe('parseExperience: realistic resumes', () => {
   });
 
   it('resume B with only experience sections asked for', () => {
-    const entries = parseExperience(RESUME_B, { asOf, sections: findSections(RESUME_B).sections, kinds: ['experience'] });
+    const entries = parseExperience(RESUME_B, { asOf, sections: findSections(RESUME_B, headings).sections, kinds: ['experience'] });
     expect(entries.map((e) => e.title)).toEqual(['Emergency Room Technician', 'Physical Therapy Aide']);
   });
 
   it('resume C (dates line first, ISO and slash dates)', () => {
-    const entries = parseExperience(RESUME_C, { asOf, sections: findSections(RESUME_C).sections });
+    const entries = parseExperience(RESUME_C, { asOf, sections: findSections(RESUME_C, headings).sections });
     expect(summary(entries)).toEqual([
       ['Behavioral Health Tech', 'Sonora Behavioral Health Hospital', '2022-03', 'present'],
       ['Customer Care Rep', 'Cox Communications', '2019-09', '2022-02'],
@@ -361,7 +364,7 @@ describe('parseExperience: realistic resumes', () => {
 
   it('a resume with no dates: undated entries from title lines over list items, no months', () => {
     const text = 'EXPERIENCE\nCertified Nursing Assistant\nSunrise Senior Living, Tempe AZ\n• Bathing, feeding and repositioning residents\n\nCaregiver | Private home\n• Medication reminders\n\nSKILLS\nCPR, patient care\n';
-    const entries = parseExperience(text, { asOf, sections: findSections(text).sections });
+    const entries = parseExperience(text, { asOf, sections: findSections(text, headings).sections });
     expect(summary(entries)).toEqual([
       ['Certified Nursing Assistant', 'Sunrise Senior Living', null, null],
       ['Caregiver', 'Private home', null, null],
@@ -372,7 +375,7 @@ describe('parseExperience: realistic resumes', () => {
 });
 
 describe('skillExperience', () => {
-  const sections = findSections(RESUME_A).sections;
+  const sections = findSections(RESUME_A, headings).sections;
   const entries = parseExperience(RESUME_A, { asOf, sections });
   const at = (s: string, from = 0): number => RESUME_A.indexOf(s, from);
 
@@ -425,7 +428,7 @@ describe('parseJsonResumeWork', () => {
 
   it('the rendered text reads the same through parseExperience (text is lenient: "spring 2015" is a season there)', () => {
     const rendered = renderJsonResume(doc);
-    const fromText = parseExperience(rendered.text, { asOf, sections: findSections(rendered.text).sections });
+    const fromText = parseExperience(rendered.text, { asOf, sections: findSections(rendered.text, headings).sections });
     expect(fromText.map((e) => [e.title, e.range?.start ?? null])).toEqual([['ER Tech', '2020-03'], ['Patient Care Technician', '2018-05'], ['EMT', '2016-07'], ['Orderly', '2015-03'], ['Patient Escort', '2014-06']]);
   });
 });

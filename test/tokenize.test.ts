@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize, WordTable } from '../src/tokenize.js';
+import { tokenize, WordTable } from '../src/text/tokenize.js';
 
 describe('tokenize', () => {
   it.each([

@@ -3,7 +3,7 @@
  * Pure functions of a report (and the analysed text); no I/O.
  */
 import type { AnalysisReport, Evidence, RoleFit } from '../index.js';
-import { lastAtOrBefore } from '../normalize.js';
+import { lastAtOrBefore } from '../search.js';
 
 const fmt = (n: number): string => n.toFixed(2);
 

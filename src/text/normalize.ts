@@ -6,6 +6,13 @@
  * private-use glyphs PDF extractors leave, UTF-8 read as Windows-1252 ("mojibake": `â€“`, `â€™`, `Ã©`),
  * zero-width and bidi controls, control characters, and words hyphenated across a line break.
  */
+import { codes, isAsciiLetter, isLowerAscii } from '../codes.js';
+import { lastAtOrBefore } from '../search.js';
+
+const VERTICAL_TAB = 11;
+const FORM_FEED = 12;
+const DELETE = 127;
+const SOFT_HYPHEN = 0xad;
 
 /**
  * Normalized text plus its map back to the original input. The map is a list of segments in normalized-text
@@ -25,28 +32,6 @@ export interface NormalizedText {
 
 /** The bullet character every bullet glyph is normalized to. */
 export const BULLET = '\u2022';
-
-/** Index of the last element of an ascending list that is <= `at` (0 when none is). Binary search. */
-export function lastAtOrBefore(sorted: ArrayLike<number>, at: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (sorted[mid]! <= at) lo = mid; else hi = mid - 1;
-  }
-  return lo;
-}
-
-/**
- * lastAtOrBefore, walking from a nearby index instead of bisecting: for positions visited in text order (a
- * resume's mentions) it is a step or none. Same result for any hint in range.
- */
-export function lastAtOrBeforeFrom(sorted: ArrayLike<number>, at: number, hint: number): number {
-  let k = hint;
-  while (k > 0 && sorted[k]! > at) k--;
-  while (k + 1 < sorted.length && sorted[k + 1]! <= at) k++;
-  return k;
-}
 
 /** originalStart when the segment k of `pos` is known (lastAtOrBefore(segNorm, pos)); the text must have segments. */
 export function originalStartIn(n: NormalizedText, pos: number, k: number): number {
@@ -146,21 +131,23 @@ function mapCodePoint(cp: number): string | null {
   return null;
 }
 
-const nfkcCache = new Map<number, string>();
-function nfkc(cp: number): string {
-  let s = nfkcCache.get(cp);
+/** NFKC of one code point, through the call's memo (a resume repeats its few accented letters). */
+function nfkc(cp: number, memo: Map<number, string>): string {
+  let s = memo.get(cp);
   if (s === undefined) {
     s = String.fromCodePoint(cp).normalize('NFKC');
-    if (nfkcCache.size < 4096) nfkcCache.set(cp, s);
+    memo.set(cp, s);
   }
   return s;
 }
 
+/** An ASCII or Latin-1/Latin Extended letter. */
 function isLetter(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7);
+  return isAsciiLetter(code) || (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7);
 }
+/** A lower-case ASCII or Latin-1 letter. */
 function isLower(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 0xdf && code <= 0xff && code !== 0xf7);
+  return isLowerAscii(code) || (code >= 0xdf && code <= 0xff && code !== 0xf7);
 }
 
 // Where the slow path must look: a non-ASCII or control character, a CR, or a hyphen at a line end.
@@ -201,6 +188,8 @@ export function normalizeText(input: string): NormalizedText {
     lastCode = s.charCodeAt(s.length - 1);
   };
 
+  // NFKC of the code points this text needs it for (per call: no state outlives it).
+  const nfkcMemo = new Map<number, string>();
   let i = 0;
   SPECIAL.lastIndex = 0;
   while (i < n) {
@@ -212,20 +201,22 @@ export function normalizeText(input: string): NormalizedText {
     i = at;
     const c = input.charCodeAt(i);
     // A hyphen (or soft hyphen) ending a line between two parts of a word: join the parts.
-    if ((c === 45 || c === 0xad || c === 0x2010) && isLetter(lastCode)) {
+    // "Electro-\ncardiogram"
+    //         ^ i, then j past the line break to "c" (lower case: one word)
+    if ((c === codes.dash || c === SOFT_HYPHEN || c === codes.hyphen) && isLetter(lastCode)) {
       let j = i + 1;
-      while (j < n && (input.charCodeAt(j) === 32 || input.charCodeAt(j) === 9)) j++;
-      if (j < n && input.charCodeAt(j) === 13) j++;
-      if (j < n && input.charCodeAt(j) === 10) {
+      while (j < n && (input.charCodeAt(j) === codes.space || input.charCodeAt(j) === codes.tab)) j++;
+      if (j < n && input.charCodeAt(j) === codes.carriageReturn) j++;
+      if (j < n && input.charCodeAt(j) === codes.lineFeed) {
         j++;
-        while (j < n && (input.charCodeAt(j) === 32 || input.charCodeAt(j) === 9)) j++;
+        while (j < n && (input.charCodeAt(j) === codes.space || input.charCodeAt(j) === codes.tab)) j++;
         if (j < n && isLower(input.charCodeAt(j))) { replace('', i, j); i = j; continue; }
       }
     }
     if (c < 0x80) {
-      if (c === 13) { const w = input.charCodeAt(i + 1) === 10 ? 2 : 1; replace('\n', i, i + w); i += w; continue; }
-      if (c === 11 || c === 12) { replace('\n', i, i + 1); i++; continue; }
-      if (c === 10 || c === 9 || (c >= 32 && c < 127)) { copy(i, i + 1); i++; continue; }
+      if (c === codes.carriageReturn) { const w = input.charCodeAt(i + 1) === codes.lineFeed ? 2 : 1; replace('\n', i, i + w); i += w; continue; }
+      if (c === VERTICAL_TAB || c === FORM_FEED) { replace('\n', i, i + 1); i++; continue; }
+      if (c === codes.lineFeed || c === codes.tab || (c >= codes.space && c < DELETE)) { copy(i, i + 1); i++; continue; }
       replace(' ', i, i + 1); // other control characters, NUL included
       i++;
       continue;
@@ -234,7 +225,7 @@ export function normalizeText(input: string): NormalizedText {
     if (c >= 0xc2 && c <= 0xf4) {
       const m = decodeMojibake(input, i);
       if (m) {
-        replace(mapCodePoint(m[0]) ?? nfkc(m[0]), i, i + m[1]);
+        replace(mapCodePoint(m[0]) ?? nfkc(m[0], nfkcMemo), i, i + m[1]);
         i += m[1];
         continue;
       }
@@ -245,7 +236,7 @@ export function normalizeText(input: string): NormalizedText {
       const d = input.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) { cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000; width = 2; } else { replace(' ', i, i + 1); i++; continue; }
     } else if (c >= 0xdc00 && c <= 0xdfff) { replace(' ', i, i + 1); i++; continue; } // lone surrogate
-    const mapped = mapCodePoint(cp) ?? nfkc(cp);
+    const mapped = mapCodePoint(cp) ?? nfkc(cp, nfkcMemo);
     // Characters NFKC leaves alone (accented letters, most scripts) stay in the copy run.
     if (mapped.length === width && mapped === input.slice(i, i + width)) copy(i, i + width);
     else replace(mapped, i, i + width);

@@ -2,7 +2,7 @@
  * Step 3: find the resume's sections from its headings ("PROFESSIONAL EXPERIENCE", "Work History:",
  * "## Skills", "Certifications & Licenses"), so every match can say where it was found.
  */
-import lexicon from '../data/lexicon.json';
+import { codes, isAsciiLetter, isLowerAscii, isUpperAscii } from '../codes.js';
 
 /**
  * The kinds of resume section resume-fit recognises.
@@ -39,6 +39,11 @@ export interface HeadingTable {
   readonly firstShapes: ReadonlySet<number>;
 }
 
+/** A word's (lower-case first letter, length) as one number, for `HeadingTable.firstShapes`. */
+function shapeOf(lowerFirst: number, length: number): number {
+  return (lowerFirst - codes.lowercaseA) * 32 + length;
+}
+
 /** Compiles a lexicon's `sections` (kind -> headings) for lookup; once per analyzer. */
 export function compileHeadings(sections: Partial<Record<SectionKind, readonly string[]>>): HeadingTable {
   const byKey = new Map<string, SectionKind>();
@@ -51,60 +56,41 @@ export function compileHeadings(sections: Partial<Record<SectionKind, readonly s
       byKey.set(key, kind);
       const first = key.split(' ')[0]!;
       firstWords.add(first);
-      if (first.length <= 20) firstShapes.add((first.charCodeAt(0) - 97) * 32 + first.length);
+      if (first.length <= 20) firstShapes.add(shapeOf(first.charCodeAt(0), first.length));
     }
   }
   return { byKey, firstWords, firstShapes };
-}
-
-let defaultTable: HeadingTable | undefined;
-/** The default lexicon's headings, compiled on first use (not at import). */
-export function defaultHeadings(): HeadingTable {
-  defaultTable ??= compileHeadings(lexicon.sections as Partial<Record<SectionKind, string[]>>);
-  return defaultTable;
 }
 
 /** Cheap pre-check: does the line's first word start some heading? Most lines are rejected here. */
 function mayBeHeading(table: HeadingTable, text: string, start: number, end: number): boolean {
   if (end - start > 80) return false;
   let i = start;
-  while (i < end) {
-    const c = text.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) break;
-    i++;
-  }
+  while (i < end && !isAsciiLetter(text.charCodeAt(i))) i++;
   let j = i;
-  while (j < end) {
-    const c = text.charCodeAt(j);
-    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) break;
-    j++;
-  }
+  while (j < end && isAsciiLetter(text.charCodeAt(j))) j++;
   if (startsHeading(table, text, i, j)) return true;
   // "CLINICAL CERTIFICATIONS", "Relevant Experience:": one qualifying word before a heading, in a short line written
   // as a heading (no lower-case letter, or a colon at its end).
   if (end - start > 40 || !writtenAsHeading(text, start, end)) return false;
   let k = j;
-  while (k < end && !isLetter(text.charCodeAt(k))) k++;
+  while (k < end && !isAsciiLetter(text.charCodeAt(k))) k++;
   let l = k;
-  while (l < end && isLetter(text.charCodeAt(l))) l++;
+  while (l < end && isAsciiLetter(text.charCodeAt(l))) l++;
   return startsHeading(table, text, k, l);
 }
 
 function writtenAsHeading(text: string, start: number, end: number): boolean {
   let e = end;
-  while (e > start && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
-  if (e > start && text.charCodeAt(e - 1) === 58) return true;
-  for (let i = start; i < e; i++) { const c = text.charCodeAt(i); if (c >= 97 && c <= 122) return false; }
+  while (e > start && (text.charCodeAt(e - 1) === codes.space || text.charCodeAt(e - 1) === codes.tab)) e--;
+  if (e > start && text.charCodeAt(e - 1) === codes.colon) return true;
+  for (let i = start; i < e; i++) if (isLowerAscii(text.charCodeAt(i))) return false;
   return true;
-}
-
-function isLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** True when text[i, j) is the first word of some heading. */
 function startsHeading(table: HeadingTable, text: string, i: number, j: number): boolean {
-  if (j === i || j - i > 20 || !table.firstShapes.has(((text.charCodeAt(i) | 32) - 97) * 32 + (j - i))) return false;
+  if (j === i || j - i > 20 || !table.firstShapes.has(shapeOf(text.charCodeAt(i) | codes.caseBit, j - i))) return false;
   return table.firstWords.has(text.slice(i, j).toLowerCase());
 }
 
@@ -131,10 +117,11 @@ const TRAIL = /[\s:=_\-~|]+$/;
 /**
  * Classifies one line: returns the heading's section kind, or null when the line is not a heading.
  * @example
- * headingKind('PROFESSIONAL EXPERIENCE') // 'experience'
- * headingKind('Skills: CPR, BLS')        // 'skills'
+ * const table = compileHeadings(defaultTaxonomy.lexicon!.sections)
+ * headingKind('PROFESSIONAL EXPERIENCE', table) // 'experience'
+ * headingKind('Skills: CPR, BLS', table)        // 'skills'
  */
-export function headingKind(line: string, table: HeadingTable = defaultHeadings()): SectionKind | null {
+export function headingKind(line: string, table: HeadingTable): SectionKind | null {
   if (line.length > 80) return null;
   // A bulleted line is content ("• Education: taught diabetes classes"), never a heading.
   if (/^\s*[\u2022*\-+>]\s/.test(line)) return null;
@@ -156,12 +143,15 @@ export function headingKind(line: string, table: HeadingTable = defaultHeadings(
   if (!kind) return null;
   const first = body.charCodeAt(0);
   // A heading is written as one: capitals, title case, a Markdown mark or a trailing colon.
-  if (markdown || colon > 0 || (first >= 65 && first <= 90)) return kind;
+  if (markdown || colon > 0 || isUpperAscii(first)) return kind;
   return null;
 }
 
-/** Splits normalized text into lines and assigns each line its section. Linear in the text length. */
-export function findSections(text: string, table: HeadingTable = defaultHeadings()): SectionMap {
+/**
+ * Splits normalized text into lines and assigns each line its section, by the headings of the analyzer's lexicon
+ * (`compileHeadings`). Linear in the text length.
+ */
+export function findSections(text: string, table: HeadingTable): SectionMap {
   const lineStarts: number[] = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const lineKinds: (SectionKind | null)[] = new Array<SectionKind | null>(lineStarts.length).fill(null);

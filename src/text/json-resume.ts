@@ -5,7 +5,8 @@
  * Contact details (email, phone, URLs, name) are not rendered: they show no skill and are personal data.
  */
 import * as z from 'zod/mini';
-import { formatZodIssues, InvalidInputError } from './errors.js';
+import { formatZodIssues, InvalidInputError } from '../errors.js';
+import { partitionPoint } from '../search.js';
 
 const str = z.optional(z.string());
 const strs = z.optional(z.array(z.string()));
@@ -224,16 +225,9 @@ export function entrySegments(segments: readonly PathSegment[]): PathSegment[] {
   return out;
 }
 
-/** The JSON path of the segment holding offset `at`, or undefined. Binary search. */
+/** The JSON path of the segment holding offset `at`, or undefined. Segments are in text order and do not overlap. */
 export function pathAt(segments: readonly PathSegment[], at: number): string | undefined {
-  let lo = 0;
-  let hi = segments.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = segments[mid]!;
-    if (at < s.start) hi = mid - 1;
-    else if (at >= s.end) lo = mid + 1;
-    else return s.path;
-  }
-  return undefined;
+  // The first segment that ends after `at`: it holds `at` unless it starts after it.
+  const s = segments[partitionPoint(0, segments.length, (k) => segments[k]!.end > at)];
+  return s !== undefined && s.start <= at ? s.path : undefined;
 }

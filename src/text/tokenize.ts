@@ -2,6 +2,7 @@
  * Step 2: split normalized text into word tokens with positions, and record what separates each token
  * from the one before it (phrase matching stops at punctuation; negation scope stops at clause ends).
  */
+import { codes, isLowerAscii, isUpperAscii } from '../codes.js';
 
 /** Bits describing the gap before a token. */
 export const GAP_NEWLINE = 1; // at least one line break
@@ -18,8 +19,13 @@ export const GAP_COLON = 64; // a colon (with GAP_CLAUSE): "label: value" forms 
 export interface Lexeme {
   readonly raw: string;
   readonly lower: string;
-  /** What the skill matcher knows about the word (its WordInfo), filled in on first use; null until then. */
-  info: unknown;
+  /**
+   * Its number in the table that made it (`table`), counted from 0 and never reused: what the table made since it
+   * was last cleared is numbered from `table.firstId` on, so a stage can keep what it knows of each word in an array
+   * (`id - firstId`) instead of a Map. -1, with a null table, for a word made outside a table.
+   */
+  readonly id: number;
+  readonly table: WordTable | null;
 }
 
 export interface Token {
@@ -60,6 +66,13 @@ export class WordTable {
   private hashes = new Int32Array(1024);
   private entries: (Lexeme | undefined)[] = new Array<Lexeme | undefined>(1024);
   private size = 0;
+  private nextId = 0;
+  private first = 0;
+
+  /** The id of the first word made since the table was last cleared (words with a smaller id are no longer in it). */
+  get firstId(): number {
+    return this.first;
+  }
 
   /** The Lexeme of text[start, end), created on first sight; `hash` is their FNV-1a
    * hash, which `tokenize` takes while it scans the word (only a hint: the characters are always compared). */
@@ -78,8 +91,8 @@ export class WordTable {
     }
     // An entry outlives its resume: it must not be a view into the resume text.
     const raw = ownCopy(text.slice(start, end));
-    const lex: Lexeme = { raw, lower: raw.toLowerCase(), info: null };
     if (this.size >= TABLE_LIMIT) this.clear();
+    const lex: Lexeme = { raw, lower: raw.toLowerCase(), id: this.nextId++, table: this };
     if ((this.size + 1) * 2 > this.hashes.length) this.grow();
     this.put(h, lex);
     return lex;
@@ -103,6 +116,7 @@ export class WordTable {
   }
 
   private clear(): void {
+    this.first = this.nextId;
     this.hashes = new Int32Array(1024);
     this.entries = new Array<Lexeme | undefined>(1024);
     this.size = 0;
@@ -118,14 +132,14 @@ const BRACKET = 5;
 const JOINER = 6;
 const OTHER = 7; // other punctuation: ends a clause
 const ASCII = new Uint8Array(128).fill(OTHER);
-for (let c = 48; c <= 57; c++) ASCII[c] = WORD;
-for (let c = 65; c <= 90; c++) ASCII[c] = WORD;
-for (let c = 97; c <= 122; c++) ASCII[c] = WORD;
+for (let c = codes.digit0; c <= codes.digit9; c++) ASCII[c] = WORD;
+for (let c = codes.uppercaseA; c <= codes.uppercaseZ; c++) ASCII[c] = WORD;
+for (let c = codes.lowercaseA; c <= codes.lowercaseZ; c++) ASCII[c] = WORD;
 for (const c of ' \t\'*#_=~') ASCII[c.charCodeAt(0)] = SPACE;
 for (const c of '.,;:!?|') ASCII[c.charCodeAt(0)] = CLAUSE;
 for (const c of '()[]{}<>"') ASCII[c.charCodeAt(0)] = BRACKET;
 for (const c of '-/+&\\') ASCII[c.charCodeAt(0)] = JOINER;
-ASCII[10] = NEWLINE;
+ASCII[codes.lineFeed] = NEWLINE;
 
 function makeToken(table: WordTable | undefined, text: string, start: number, end: number, hash: number, gap: number, line: number): Token {
   const lex = table ? table.lookup(text, start, end, hash) : lexeme(text.slice(start, end));
@@ -133,29 +147,18 @@ function makeToken(table: WordTable | undefined, text: string, start: number, en
 }
 
 function lexeme(raw: string): Lexeme {
-  return { raw, lower: raw.toLowerCase(), info: null };
+  return { raw, lower: raw.toLowerCase(), id: -1, table: null };
 }
 
 const LETTER = /\p{L}|\p{N}/u;
 function classOf(text: string, i: number, c: number): number {
   if (c < 128) return ASCII[c]!;
-  if (c === 0x2022 || c === 0x2026) return CLAUSE; // bullet, ellipsis
+  if (c === codes.bullet || c === codes.ellipsis) return CLAUSE;
   return LETTER.test(text[i]!) ? WORD : OTHER;
-}
-function isUpper(c: number): boolean {
-  return c >= 65 && c <= 90;
 }
 function isAsciiAlnum(c: number): boolean {
   return c < 128 && ASCII[c] === WORD;
 }
-
-const HYPHEN = 45;
-const ASTERISK = 42;
-const PLUS = 43;
-const GREATER = 62;
-const LETTER_O = 111;
-const TAB = 9;
-const SPACE_CHAR = 32;
 
 /**
  * Tokenizes normalized text. Linear: every character is visited a bounded number of times.
@@ -179,22 +182,26 @@ export function tokenize(text: string, table?: WordTable): Token[] {
         line++;
         // A line break followed (after spaces) by a lower-case letter continues a wrapped sentence.
         let j = i + 1;
-        while (j < n && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+        while (j < n && (text.charCodeAt(j) === codes.space || text.charCodeAt(j) === codes.tab)) j++;
         const d = j < n ? text.charCodeAt(j) : 0;
         // A list-item marker first on the line ("- Assisted", "* CPR", "+ EKG", "> BLS", Word's "o Charted"), followed
         // by a space or tab, ends the line before it as a bullet does; "-5 degrees" is no marker. (Dashes are already
         // "-"; bullet glyphs are clause marks of their own.)
-        if (d === HYPHEN || d === ASTERISK || d === PLUS || d === GREATER || d === LETTER_O) {
+        // "CNA\n- Assisted"   "BLS\n  o Charted"
+        //       ^ d              ^ d
+        if (d === codes.dash || d === codes.asterisk || d === codes.plusSign || d === codes.greaterThan || d === codes.lowercaseO) {
           const after = text.charCodeAt(j + 1);
-          if (after === SPACE_CHAR || after === TAB) {
+          if (after === codes.space || after === codes.tab) {
             gap = (gap | GAP_CLAUSE) & ~GAP_BROKEN_LINE;
             i = j + 1;
             continue;
           }
         }
-        if (d >= 97 && d <= 122) gap |= GAP_BROKEN_LINE;
+        // "Assisted nurses with\n  patient transfers": a wrapped line
+        //                          ^ d
+        if (isLowerAscii(d)) gap |= GAP_BROKEN_LINE;
         else gap &= ~GAP_BROKEN_LINE;
-      } else if (k === CLAUSE || k === OTHER) gap |= c === 58 ? GAP_CLAUSE | GAP_COLON : GAP_CLAUSE;
+      } else if (k === CLAUSE || k === OTHER) gap |= c === codes.colon ? GAP_CLAUSE | GAP_COLON : GAP_CLAUSE;
       else if (k === BRACKET) gap |= GAP_BRACKET;
       else if (k === JOINER) gap |= GAP_JOINER;
       i++;
@@ -202,15 +209,17 @@ export function tokenize(text: string, table?: WordTable): Token[] {
     }
     const start = i;
     // Dotted acronym: single capitals each followed by a dot (B.P., E.M.T., E.R). Scanned once, never re-tried.
-    if (isUpper(c) && text.charCodeAt(i + 1) === 46) {
+    // "took B.P. and"
+    //       ^ i
+    if (isUpperAscii(c) && text.charCodeAt(i + 1) === codes.dot) {
       let j = i;
       let raw = '';
-      while (isUpper(text.charCodeAt(j)) && text.charCodeAt(j + 1) === 46) {
+      while (isUpperAscii(text.charCodeAt(j)) && text.charCodeAt(j + 1) === codes.dot) {
         raw += text[j];
         j += 2;
       }
       // A last capital with no dot (E.R): taken when nothing alphanumeric follows it.
-      if (isUpper(text.charCodeAt(j)) && !isAsciiAlnum(text.charCodeAt(j + 1))) { raw += text[j]; j++; }
+      if (isUpperAscii(text.charCodeAt(j)) && !isAsciiAlnum(text.charCodeAt(j + 1))) { raw += text[j]; j++; }
       if (raw.length >= 2) {
         const lex = lexeme(raw);
         tokens.push({ start, end: j, raw, lower: lex.lower, gap, line, lex });
@@ -230,15 +239,17 @@ export function tokenize(text: string, table?: WordTable): Token[] {
         j++;
       }
       // An apostrophe inside a word (don't) continues it; a possessive or plural 's (EKG's) ends it.
-      if (text.charCodeAt(j) === 39 && j + 1 < n && classOf(text, j + 1, text.charCodeAt(j + 1)) === WORD) {
+      // "don't" goes on; "EKG's" ends before the apostrophe
+      //     ^ j              ^ j
+      if (text.charCodeAt(j) === codes.apostrophe && j + 1 < n && classOf(text, j + 1, text.charCodeAt(j + 1)) === WORD) {
         const s = text.charCodeAt(j + 1);
-        if ((s === 115 || s === 83) && !(j + 2 < n && classOf(text, j + 2, text.charCodeAt(j + 2)) === WORD)) {
+        if ((s | codes.caseBit) === codes.lowercaseS && !(j + 2 < n && classOf(text, j + 2, text.charCodeAt(j + 2)) === WORD)) {
           tokens.push(makeToken(table, text, start, j, h, gap, line));
           gap = 0;
           i = j + 2;
           break;
         }
-        h = Math.imul(h ^ 39, FNV_PRIME);
+        h = Math.imul(h ^ codes.apostrophe, FNV_PRIME);
         j++;
         continue;
       }

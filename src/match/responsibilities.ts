@@ -4,9 +4,11 @@
  * are one concept), Porter stems, and the taxonomy skills found in them. Similarity is the IDF-weighted
  * share of the phrase's concepts that the line covers.
  */
-import { stemOf, type RawMention, type SkillMatcher, type WordInfo } from './match-skills.js';
-import { GAP_BROKEN_LINE, GAP_NEWLINE, tokenize, type Token } from './tokenize.js';
-import type { Lexicon, Responsibility } from './taxonomy.js';
+import type { Lexicon, Responsibility } from '../taxonomy.js';
+import { GAP_BROKEN_LINE, GAP_NEWLINE, tokenize, type Token } from '../text/tokenize.js';
+import type { SkillMatcher } from './skills.js';
+import type { RawMention } from './types.js';
+import { stemOf } from './words.js';
 
 /**
  * A line must cover this share of a responsibility's weighted concepts to count as showing it.
@@ -30,7 +32,8 @@ interface CompiledResponsibility {
   readonly total: number;
 }
 
-export interface ResponsibilityMatcher {
+/** The responsibilities compiled for matching: built once, never changed. */
+export interface ResponsibilityModel {
   readonly items: readonly CompiledResponsibility[];
   readonly group: ReadonlyMap<string, string>;
   readonly stop: ReadonlySet<string>;
@@ -39,29 +42,45 @@ export interface ResponsibilityMatcher {
    * Inverted index, flat: the postings of concept c are entries postStart[c] .. postStart[c + 1] - 1 of postItem
    * (the responsibility), postWeight (the concept's weight in it) and postSkill (1 for a skill concept).
    */
-  readonly postStart: Int32Array;
-  readonly postItem: Int32Array;
-  readonly postWeight: Float64Array;
-  readonly postSkill: Uint8Array;
+  readonly postStart: ArrayLike<number>;
+  readonly postItem: ArrayLike<number>;
+  readonly postWeight: ArrayLike<number>;
+  readonly postSkill: ArrayLike<number>;
   /** Concept id of each responsibility concept ("~took", "splint", "skill:ekg"). */
   readonly conceptIds: ReadonlyMap<string, number>;
   /** Concept id of each taxonomy skill by its index in the skill matcher, or -1. */
-  readonly skillConcept: Int32Array;
-  /** Memo: lower-case word -> concept id, or -1 for a word no responsibility uses. One lookup per token. */
-  readonly wordConcept: Map<string, number>;
+  readonly skillConcept: ArrayLike<number>;
   /** Per item: 1 when the responsibility names skills (a line must show one, or cover more; see UNANCHORED_THRESHOLD). */
-  readonly hasSkills: Uint8Array;
+  readonly hasSkills: ArrayLike<number>;
   /** Per item: the total weight of its concepts. */
-  readonly totals: Float64Array;
+  readonly totals: ArrayLike<number>;
+}
+
+/** What an analyzer learns while matching responsibilities: the concept of each word it has seen. */
+interface ResponsibilityCache {
+  /** Memo: lower-case word -> concept id, or -1 for a word no responsibility uses. */
+  readonly wordConcept: Map<string, number>;
+  /** The concept of each word of the skill matcher's word table, by `lexeme.id - conceptsFrom`: one array read per token. */
+  concepts: (number | undefined)[];
+  /** The table's `firstId` when `concepts` was started (a cleared table starts a new list). */
+  conceptsFrom: number;
+}
+
+/** An analyzer's responsibility matcher: the model, its cache, and per-call scratch. */
+export interface ResponsibilityMatcher {
+  readonly model: ResponsibilityModel;
+  readonly cache: ResponsibilityCache;
   /** Working arrays of matchResponsibilities, reset on each call (typed arrays made per resume would be allocated off the JS heap). */
   readonly scratch: Scratch;
+  /** The compiled responsibilities (the model's). */
+  readonly items: readonly CompiledResponsibility[];
 }
 
 interface Scratch {
   /** Per item: best and second-best covered weight, and the weight the current line covers. */
-  readonly cov1: Float64Array; readonly cov2: Float64Array; readonly covered: Float64Array;
+  readonly bestCovered: Float64Array; readonly secondCovered: Float64Array; readonly covered: Float64Array;
   /** Per item: first and last token of its best and second-best line (-1: none). */
-  readonly first1: Int32Array; readonly last1: Int32Array; readonly first2: Int32Array; readonly last2: Int32Array;
+  readonly bestFirst: Int32Array; readonly bestLast: Int32Array; readonly secondFirst: Int32Array; readonly secondLast: Int32Array;
   /** Per item: 1 when the current line shows one of the skills it names. */
   readonly anchored: Uint8Array;
   /** The items the current line touches. */
@@ -71,7 +90,7 @@ interface Scratch {
 }
 
 function conceptOf(m: SkillMatcher, group: ReadonlyMap<string, string>, lower: string): string {
-  return group.get(lower) ?? group.get(stemOf(m, lower)) ?? stemOf(m, lower);
+  return group.get(lower) ?? group.get(stemOf(m.model, m.cache, lower)) ?? stemOf(m.model, m.cache, lower);
 }
 
 export function compileResponsibilities(list: readonly Responsibility[], lexicon: Lexicon, sm: SkillMatcher): ResponsibilityMatcher {
@@ -81,13 +100,13 @@ export function compileResponsibilities(list: readonly Responsibility[], lexicon
     for (const w of g) {
       const lw = w.toLowerCase();
       if (!group.has(lw)) group.set(lw, head);
-      const s = stemOf(sm, lw);
+      const s = stemOf(sm.model, sm.cache, lw);
       if (!group.has(s)) group.set(s, head);
     }
   }
   const stop = new Set(lexicon.stopwords.map((w) => w.toLowerCase()));
   const weak = new Set(lexicon.weakWords.map((w) => conceptOf(sm, group, w.toLowerCase())));
-  const skillIndex = new Map(sm.skills.map((s, i) => [s.id, i]));
+  const skillIndex = new Map(sm.model.skills.map((s, i) => [s.id, i]));
   const bags = list.map((r) => {
     const words = new Set<string>();
     for (const t of tokenize(r.normalized)) if (!stop.has(t.lower)) words.add(conceptOf(sm, group, t.lower));
@@ -113,43 +132,51 @@ export function compileResponsibilities(list: readonly Responsibility[], lexicon
       postings[id]!.push({ item: i, weight, skill: c.startsWith('skill:') });
     }
   });
-  const skillConcept = Int32Array.from(sm.skills, (sk) => conceptIds.get(`skill:${sk.id}`) ?? -1);
+  const skillConcept = Int32Array.from(sm.model.skills, (sk) => conceptIds.get(`skill:${sk.id}`) ?? -1);
   const hasSkills = Uint8Array.from(items, (it) => (it.r.skills.length > 0 ? 1 : 0));
   const postStart = new Int32Array(postings.length + 1);
   postings.forEach((ps, c) => { postStart[c + 1] = postStart[c]! + ps.length; });
   const flat = postings.flat();
-  return {
-    items, group, stop, skillIndex, conceptIds, skillConcept, wordConcept: new Map(), hasSkills,
+  const model: ResponsibilityModel = {
+    items, group, stop, skillIndex, conceptIds, skillConcept, hasSkills,
     postStart,
     postItem: Int32Array.from(flat, (p) => p.item),
     postWeight: Float64Array.from(flat, (p) => p.weight),
     postSkill: Uint8Array.from(flat, (p) => (p.skill ? 1 : 0)),
     totals: Float64Array.from(items, (it) => it.total),
+  };
+  return {
+    model,
+    cache: { wordConcept: new Map(), concepts: [], conceptsFrom: 0 },
     scratch: {
-      cov1: new Float64Array(n), cov2: new Float64Array(n), covered: new Float64Array(n),
-      first1: new Int32Array(n), last1: new Int32Array(n), first2: new Int32Array(n), last2: new Int32Array(n),
+      bestCovered: new Float64Array(n), secondCovered: new Float64Array(n), covered: new Float64Array(n),
+      bestFirst: new Int32Array(n), bestLast: new Int32Array(n), secondFirst: new Int32Array(n), secondLast: new Int32Array(n),
       anchored: new Uint8Array(n), touched: new Int32Array(n), seenIn: new Int32Array(postings.length),
     },
+    items,
   };
 }
 
 const WORD_MEMO_LIMIT = 200_000;
 function wordConcept(rm: ResponsibilityMatcher, sm: SkillMatcher, lower: string): number {
-  let id = rm.wordConcept.get(lower);
+  const memo = rm.cache.wordConcept;
+  let id = memo.get(lower);
   if (id === undefined) {
-    id = rm.stop.has(lower) ? -1 : rm.conceptIds.get(conceptOf(sm, rm.group, lower)) ?? -1;
-    if (rm.wordConcept.size >= WORD_MEMO_LIMIT) rm.wordConcept.clear();
-    rm.wordConcept.set(lower, id);
+    const { stop, conceptIds, group } = rm.model;
+    id = stop.has(lower) ? -1 : conceptIds.get(conceptOf(sm, group, lower)) ?? -1;
+    if (memo.size >= WORD_MEMO_LIMIT) memo.clear();
+    memo.set(lower, id);
   }
   return id;
 }
 
-/** The concept of a token: kept on its word record (one property read) when the analyzer's word table made it. */
+/** The concept of a token: one array read when the skill matcher's word table made it (see `Lexeme.id`). */
 function tokenConcept(rm: ResponsibilityMatcher, sm: SkillMatcher, t: Token): number {
-  const info = t.lex.info as WordInfo | null;
-  if (info === null) return wordConcept(rm, sm, t.lower);
-  if (info.conceptFor !== rm) { info.concept = wordConcept(rm, sm, t.lower); info.conceptFor = rm; }
-  return info.concept;
+  const lex = t.lex;
+  const { cache } = rm;
+  const k = lex.id - cache.conceptsFrom;
+  if (lex.table !== sm.words || k < 0) return wordConcept(rm, sm, t.lower);
+  return cache.concepts[k] ?? (cache.concepts[k] = wordConcept(rm, sm, t.lower));
 }
 
 /** A line (or a bullet wrapped over several lines) as token indices. */
@@ -165,7 +192,7 @@ export interface RawResponsibilityMatch {
 
 /** Adds a concept's weight to every item that uses it (the current line); returns the new count of touched items. */
 function cover(rm: ResponsibilityMatcher, concept: number, nTouched: number): number {
-  const { postStart, postItem, postWeight, postSkill } = rm;
+  const { postStart, postItem, postWeight, postSkill } = rm.model;
   const { covered, anchored, touched } = rm.scratch;
   for (let p = postStart[concept]!, end = postStart[concept + 1]!; p < end; p++) {
     const item = postItem[p]!;
@@ -184,10 +211,13 @@ function cover(rm: ResponsibilityMatcher, concept: number, nTouched: number): nu
  */
 export function matchResponsibilities(rm: ResponsibilityMatcher, sm: SkillMatcher, tokens: readonly Token[], mentions: readonly RawMention[]): RawResponsibilityMatch[] {
   const nItems = rm.items.length;
-  const { totals, hasSkills, skillConcept } = rm;
+  const { totals, hasSkills, skillConcept } = rm.model;
   // Best two lines per item, best first. `covered` and `anchored` are back at zero after every line.
-  const { cov1, cov2, covered, first1, last1, first2, last2, anchored, touched, seenIn } = rm.scratch;
-  cov1.fill(0); cov2.fill(0); covered.fill(0); anchored.fill(0); first1.fill(-1); first2.fill(-1); seenIn.fill(-1);
+  const { bestCovered, secondCovered, covered, bestFirst, bestLast, secondFirst, secondLast, anchored, touched, seenIn } = rm.scratch;
+  bestCovered.fill(0); secondCovered.fill(0); covered.fill(0); anchored.fill(0); bestFirst.fill(-1); secondFirst.fill(-1); seenIn.fill(-1);
+  // Concepts by word of the skill matcher's table: a cleared table starts a new list.
+  const table = sm.words;
+  if (rm.cache.conceptsFrom !== table.firstId) { rm.cache.concepts = []; rm.cache.conceptsFrom = table.firstId; }
   let nTouched = 0;
   let mention = 0;
   let first = 0; // the current line's first token
@@ -221,10 +251,10 @@ export function matchResponsibilities(rm: ResponsibilityMatcher, sm: SkillMatche
       covered[item] = 0;
       anchored[item] = 0;
       // Ties keep the earlier line, as lines are visited in order.
-      if (c > cov1[item]!) {
-        first2[item] = first1[item]!; last2[item] = last1[item]!; cov2[item] = cov1[item]!;
-        first1[item] = first; last1[item] = i; cov1[item] = c;
-      } else if (c > cov2[item]!) { first2[item] = first; last2[item] = i; cov2[item] = c; }
+      if (c > bestCovered[item]!) {
+        secondFirst[item] = bestFirst[item]!; secondLast[item] = bestLast[item]!; secondCovered[item] = bestCovered[item]!;
+        bestFirst[item] = first; bestLast[item] = i; bestCovered[item] = c;
+      } else if (c > secondCovered[item]!) { secondFirst[item] = first; secondLast[item] = i; secondCovered[item] = c; }
     }
     nTouched = 0;
     first = i + 1;
@@ -233,10 +263,10 @@ export function matchResponsibilities(rm: ResponsibilityMatcher, sm: SkillMatche
   for (let index = 0; index < nItems; index++) {
     const total = totals[index]!;
     const lines: { unit: LineUnit; similarity: number }[] = [];
-    if (first1[index]! >= 0) lines.push({ unit: { first: first1[index]!, last: last1[index]! }, similarity: Math.round((cov1[index]! / total) * 1000) / 1000 });
-    if (first2[index]! >= 0) {
-      const similarity = Math.round((cov2[index]! / total) * 1000) / 1000;
-      if (similarity >= RESPONSIBILITY_THRESHOLD) lines.push({ unit: { first: first2[index]!, last: last2[index]! }, similarity });
+    if (bestFirst[index]! >= 0) lines.push({ unit: { first: bestFirst[index]!, last: bestLast[index]! }, similarity: Math.round((bestCovered[index]! / total) * 1000) / 1000 });
+    if (secondFirst[index]! >= 0) {
+      const similarity = Math.round((secondCovered[index]! / total) * 1000) / 1000;
+      if (similarity >= RESPONSIBILITY_THRESHOLD) lines.push({ unit: { first: secondFirst[index]!, last: secondLast[index]! }, similarity });
     }
     const best = lines[0]?.similarity ?? 0;
     out.push({ index, similarity: best, passed: best >= RESPONSIBILITY_THRESHOLD, lines });
