@@ -128,6 +128,19 @@ if (lexicon?.success && skills) {
   lexicon.data.weakContext?.forEach((id, k) => { if (!ids.has(id)) fail('lexicon.json', `weakContext[${k}]`, `"${id}" is no skill id: fix the spelling or remove it`); });
 }
 
+// Title words: a synonym's canonical words are read as they are (no chain of synonyms), and none is a noise word.
+if (lexicon?.success) {
+  const { titleSynonyms = {}, titleNoise = [] } = lexicon.data;
+  const noise = new Set(titleNoise);
+  for (const [word, canon] of Object.entries(titleSynonyms)) {
+    canon.forEach((c, k) => {
+      const path = `titleSynonyms.${word}[${k}]`;
+      if (c !== word && c in titleSynonyms) fail('lexicon.json', path, `"${c}" is itself a title synonym, and synonyms are not followed twice: write what it stands for (${titleSynonyms[c]!.join(' ')})`);
+      if (noise.has(c)) fail('lexicon.json', path, `"${c}" is a titleNoise word, so "${word}" would vanish from titles: drop one of them`);
+    });
+  }
+}
+
 // data/real-words.json is generated: it must be what the taxonomy and the word list give today.
 if (dirArg < 0) {
   const { generate } = await import('./real-words.js');

