@@ -34,6 +34,7 @@ const EXPECTED_FILES = [
   'data/real-words.json',
   'data/responsibilities.json',
   'data/roles.json',
+  'data/sentences.json',
   'data/skills.json',
   'dist/browser/resume-fit.js',
   'dist/cli-worker.js',
