@@ -33,7 +33,23 @@ type Values = Record<string, string | number>;
  * fill('{roleTitle} duties include {label}.', { roleTitle: 'Health Aide', label: 'vital signs' }) // 'Health Aide duties include vital signs.'
  */
 export function fill(template: string, values: Readonly<Values>): string {
-  return template.replace(/\{(\w*)\}/g, (m, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : m));
+  return fillParts(partsOf(template), values);
+}
+
+/** A template split at its placeholders: literal, name, literal, ..., literal (names at the odd indices). */
+function partsOf(template: string): readonly string[] {
+  return template.split(/\{(\w*)\}/);
+}
+
+/** Fills split template parts from `more`, then `values` (names in neither stay as written). */
+function fillParts(parts: readonly string[], values: Readonly<Values>, more?: Readonly<Values>): string {
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    const v = more !== undefined && Object.hasOwn(more, name) ? more[name] : Object.hasOwn(values, name) ? values[name] : `{${name}}`;
+    out += String(v) + parts[i + 1]!;
+  }
+  return out;
 }
 
 /** Adds a role title's forms under `base` (see titleForms in taxonomy.ts): `{role}`, `{roles}`, `{Role}`, `{Roles}`, `{roleTitle}`, `{roleTitles}`. */
@@ -89,33 +105,46 @@ export interface Explainer {
   readonly gaps: Map<string, { readonly gaps: readonly Gap[]; readonly indices: readonly number[] }>;
   readonly profiles: Map<string, ReadonlySet<string>>;
   readonly contexts: Map<string, readonly string[]>;
-  /** Per pair of role ids ("a\nb"): the profile skills of a that b does not list, and the pair's relative context. */
-  readonly distinct: Map<string, readonly { readonly skill: string; readonly label: string }[]>;
-  readonly pairs: Map<string, readonly string[]>;
+  /**
+   * Per pair of role ids (a, then b): the profile skills of a that b does not list, the pair's relative context, and
+   * the two titles' forms for a summary that names a first.
+   */
+  readonly distinct: Map<string, Map<string, readonly { readonly skill: string; readonly label: string }[]>>;
+  readonly pairs: Map<string, Map<string, readonly string[]>>;
+  readonly summaries: Map<string, Map<string, Readonly<Values>>>;
+  /** Each summary template split at its placeholders. */
+  readonly templates: Map<string, readonly string[]>;
 }
 
 export function compileExplainer(sentences: Sentences, skillsById: ReadonlyMap<string, Skill>, skillIndex: ReadonlyMap<string, number>): Explainer {
-  return { sentences, skillsById, skillIndex, gaps: new Map(), profiles: new Map(), contexts: new Map(), distinct: new Map(), pairs: new Map() };
+  return { sentences, skillsById, skillIndex, gaps: new Map(), profiles: new Map(), contexts: new Map(), distinct: new Map(), pairs: new Map(), summaries: new Map(), templates: new Map() };
 }
 
-function cached<V>(map: Map<string, V>, key: string, make: () => V): V {
-  let v = map.get(key);
-  if (v === undefined) { v = make(); map.set(key, v); }
-  return v;
+// Caches are read as `map.get(key) ?? remember(map, key, make(...))`: no closure per call (compare runs per report).
+function remember<V>(map: Map<string, V>, key: string, value: V): V {
+  map.set(key, value);
+  return value;
+}
+
+/** The inner map of a cache keyed by a pair of role ids. */
+function inner<V>(map: Map<string, Map<string, V>>, a: string): Map<string, V> {
+  return map.get(a) ?? remember(map, a, new Map<string, V>());
 }
 
 /** Every profile skill of the role as a gap, heaviest first (ties by id), with the skills' positions. */
 function allGaps(x: Explainer, role: Role): { readonly gaps: readonly Gap[]; readonly indices: readonly number[] } {
-  return cached(x.gaps, role.id, () => {
-    const list: Gap[] = [];
-    for (const entry of role.profile) {
-      const skill = x.skillsById.get(entry.skill);
-      if (!skill) continue;
-      list.push({ skill: skill.id, label: skill.label, weight: entry.weight, component: componentOf(entry, skill), why: whyItMatters(entry, skill, role, x.sentences), suggestion: suggestionFor(skill, x.sentences) });
-    }
-    const gaps = list.sort((a, b) => b.weight - a.weight || (a.skill < b.skill ? -1 : 1));
-    return { gaps, indices: gaps.map((g) => x.skillIndex.get(g.skill) ?? -1) };
-  });
+  return x.gaps.get(role.id) ?? remember(x.gaps, role.id, makeGaps(x, role));
+}
+
+function makeGaps(x: Explainer, role: Role): { readonly gaps: readonly Gap[]; readonly indices: readonly number[] } {
+  const list: Gap[] = [];
+  for (const entry of role.profile) {
+    const skill = x.skillsById.get(entry.skill);
+    if (!skill) continue;
+    list.push({ skill: skill.id, label: skill.label, weight: entry.weight, component: componentOf(entry, skill), why: whyItMatters(entry, skill, role, x.sentences), suggestion: suggestionFor(skill, x.sentences) });
+  }
+  const gaps = list.sort((a, b) => b.weight - a.weight || (a.skill < b.skill ? -1 : 1));
+  return { gaps, indices: gaps.map((g) => x.skillIndex.get(g.skill) ?? -1) };
 }
 
 /** The role's profile skills with no usable evidence, heaviest first. */
@@ -133,7 +162,7 @@ export function findGaps(x: Explainer, role: Role, strengths: Strengths): Gap[] 
 }
 
 function profileOf(x: Explainer, role: Role): ReadonlySet<string> {
-  return cached(x.profiles, role.id, () => new Set(role.profile.map((p) => p.skill)));
+  return x.profiles.get(role.id) ?? remember(x.profiles, role.id, new Set(role.profile.map((p) => p.skill)));
 }
 
 /**
@@ -172,10 +201,11 @@ export interface RoleComparison<R extends string = string> {
 
 /** The profile skills of `role` that `other` does not list, with their labels. */
 function distinctOf(x: Explainer, role: Role, other: Role): readonly { skill: string; label: string }[] {
-  return cached(x.distinct, `${role.id}\n${other.id}`, () => {
-    const otherSkills = profileOf(x, other);
-    return role.profile.filter((p) => !otherSkills.has(p.skill)).map((p) => ({ skill: p.skill, label: x.skillsById.get(p.skill)?.label ?? p.skill }));
-  });
+  const byOther = inner(x.distinct, role.id);
+  const cachedList = byOther.get(other.id);
+  if (cachedList !== undefined) return cachedList;
+  const otherSkills = profileOf(x, other);
+  return remember(byOther, other.id, role.profile.filter((p) => !otherSkills.has(p.skill)).map((p) => ({ skill: p.skill, label: x.skillsById.get(p.skill)?.label ?? p.skill })));
 }
 
 function side(x: Explainer, role: Role, other: Role, fit: RoleFit, strengths: Strengths): ComparisonSide {
@@ -232,6 +262,10 @@ function contextLines(x: Explainer, role: Role): string[] {
   return out;
 }
 
+function templateParts(x: Explainer, template: string): readonly string[] {
+  return x.templates.get(template) ?? remember(x.templates, template, partsOf(template));
+}
+
 export function compare(x: Explainer, a: Role, b: Role, fitA: RoleFit, fitB: RoleFit, strengths: Strengths): RoleComparison {
   const sa = side(x, a, b, fitA, strengths);
   const sb = side(x, b, a, fitB, strengths);
@@ -245,14 +279,22 @@ export function compare(x: Explainer, a: Role, b: Role, fitA: RoleFit, fitB: Rol
     const items = xs.slice(0, 4).map(inSentence);
     return items.length > 1 ? `${items.slice(0, -1).join(', ')} ${words.and} ${items.at(-1)!}` : items.join('');
   };
+  // Per call only the scores and lists: the titles' forms and the split templates are worked out once.
+  const [first, second] = better === b.id ? [b, a] : [a, b];
+  const byFirst = inner(x.summaries, first.id);
+  const titles = byFirst.get(second.id) ?? remember(byFirst, second.id, withTitle(withTitle({}, 'role', first.title), 'other', second.title));
+  const more: Values = { score: win.score, otherScore: lose.score };
   let summary: string;
-  if (better === null) summary = fill(t.equal, { ...withTitle(withTitle({}, 'role', a.title), 'other', b.title), score: fitA.score });
+  if (better === null) summary = fillParts(templateParts(x, t.equal), titles, more);
   else {
-    const values = { ...withTitle(withTitle({}, 'role', win.title), 'other', lose.title), score: win.score, otherScore: lose.score };
-    summary = fill(t.better, values);
-    summary += win.distinctFound.length ? fill(t.shows, { ...values, found: list(win.distinctFound) }) : '';
-    summary += lose.distinctMissing.length ? fill(t.lacks, { ...values, missing: list(lose.distinctMissing) }) : fill(t.end, values);
+    summary = fillParts(templateParts(x, t.better), titles, more);
+    if (win.distinctFound.length) { more.found = list(win.distinctFound); summary += fillParts(templateParts(x, t.shows), titles, more); }
+    if (lose.distinctMissing.length) { more.missing = list(lose.distinctMissing); summary += fillParts(templateParts(x, t.lacks), titles, more); } else summary += fillParts(templateParts(x, t.end), titles, more);
   }
-  const context = [...cached(x.pairs, `${a.id}\n${b.id}`, () => pairContext(x, a, b)), ...new Set([...cached(x.contexts, a.id, () => contextLines(x, a)), ...cached(x.contexts, b.id, () => contextLines(x, b))])]; // a fresh array per report
+  const pairs = inner(x.pairs, a.id);
+  const pair = pairs.get(b.id) ?? remember(pairs, b.id, pairContext(x, a, b));
+  const contextA = x.contexts.get(a.id) ?? remember(x.contexts, a.id, contextLines(x, a));
+  const contextB = x.contexts.get(b.id) ?? remember(x.contexts, b.id, contextLines(x, b));
+  const context = [...pair, ...new Set([...contextA, ...contextB])]; // a fresh array per report
   return { better, difference: Math.abs(difference), a: sa, b: sb, sharedFound, context, summary };
 }
