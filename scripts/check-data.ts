@@ -1,7 +1,9 @@
 /**
  * Checks data/*.json: the zod schemas, cross-references (unique ids, aliases claimed once, no dangling
- * references), the weight rule of data/README.md, sorted order, `healthCare` written only as false, and that every `source.quote` and profile
- * `quote` really occurs in the seed document or O*NET file it cites. Each failure says what to fix.
+ * references), the weight rule of data/README.md, sorted order, `healthCare` written only as false, the lexicon's
+ * title words, the sentence templates (known placeholders, a reference role that exists), and that every
+ * `source.quote` and profile `quote` really occurs in the seed document or O*NET file it cites. Each failure says
+ * what to fix.
  *
  *   npm run check-data                 # checks ./data
  *   tsx scripts/check-data.ts --dir D  # checks another copy (used by the tests)
@@ -9,7 +11,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { crossCheck, LexiconSchema, ResponsibilitySchema, RoleSchema, SkillSchema, type Taxonomy } from '../src/taxonomy.js';
+import { crossCheck, LexiconSchema, ResponsibilitySchema, RoleSchema, SentencesSchema, SkillSchema, type Taxonomy } from '../src/taxonomy.js';
 import { formatZodIssues } from '../src/errors.js';
 import { stem } from '../src/nlp.js';
 import * as z from 'zod/mini';
@@ -45,6 +47,9 @@ const responsibilities = parse('responsibilities.json', 'responsibilities', z.ar
 const lexRaw = load('lexicon.json');
 const lexicon = lexRaw === undefined ? undefined : LexiconSchema.safeParse(lexRaw);
 if (lexicon && !lexicon.success) for (const i of formatZodIssues(lexicon.error.issues as never)) fail('lexicon.json', i.path, i.message);
+const sentencesRaw = load('sentences.json');
+const sentences = sentencesRaw === undefined ? undefined : SentencesSchema.safeParse(sentencesRaw);
+if (sentences && !sentences.success) for (const i of formatZodIssues(sentences.error.issues as never)) fail('sentences.json', i.path, i.message);
 
 if (skills && roles && responsibilities) {
   const t: Taxonomy = { skills, roles, responsibilities };
@@ -126,6 +131,24 @@ skills?.forEach((s, i) => s.ambiguous?.forEach((a, k) => {
 if (lexicon?.success && skills) {
   const ids = new Set(skills.map((s) => s.id));
   lexicon.data.weakContext?.forEach((id, k) => { if (!ids.has(id)) fail('lexicon.json', `weakContext[${k}]`, `"${id}" is no skill id: fix the spelling or remove it`); });
+}
+
+// The reference role the sentences name is a role of the taxonomy (a custom taxonomy may name one it lacks).
+if (sentences?.success && roles && !roles.some((r) => r.id === sentences.data.reference.role)) {
+  fail('sentences.json', 'reference.role', `unknown role "${sentences.data.reference.role}": name the role the seeds' shares and relative figures describe`);
+}
+
+// Title words: a synonym's canonical words are read as they are (no chain of synonyms), and none is a noise word.
+if (lexicon?.success) {
+  const { titleSynonyms = {}, titleNoise = [] } = lexicon.data;
+  const noise = new Set(titleNoise);
+  for (const [word, canon] of Object.entries(titleSynonyms)) {
+    canon.forEach((c, k) => {
+      const path = `titleSynonyms.${word}[${k}]`;
+      if (c !== word && Object.hasOwn(titleSynonyms, c)) fail('lexicon.json', path, `"${c}" is itself a title synonym, and synonyms are not followed twice: write what it stands for (${titleSynonyms[c]!.join(' ')})`);
+      if (noise.has(c)) fail('lexicon.json', path, `"${c}" is a titleNoise word, so "${word}" would vanish from titles: drop one of them`);
+    });
+  }
 }
 
 // data/real-words.json is generated: it must be what the taxonomy and the word list give today.

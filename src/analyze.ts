@@ -3,7 +3,7 @@
  * normalize -> tokenize -> sections -> match skills -> match responsibilities -> score -> explain.
  */
 import { InvalidInputError, InvalidOptionsError } from './errors.js';
-import { compare, findGaps, type RoleComparison } from './explain.js';
+import { compare, compileExplainer, findGaps, type Explainer, type RoleComparison } from './explain.js';
 import { entrySegments, hasNoResumeFields, parseJsonResume, pathAt, renderJsonResume, type JsonResume, type PathSegment } from './text/json-resume.js';
 import { compileResponsibilities, matchResponsibilities, RESPONSIBILITY_THRESHOLD, type ResponsibilityMatcher } from './match/responsibilities.js';
 import { compileSkills, findMentions, type Evidence, type RawMention, type SkillMatch, type SkillMatcher } from './match/skills.js';
@@ -40,7 +40,7 @@ export interface AnalyzerOptions {
  * analyzeResume(text, { target: 'emergency-room-technician', asOf: '2026-11-24', maxInputLength: 500_000 })
  */
 export interface AnalyzeOptions<R extends string = string> {
-  /** The role to report as `target`. Default `health-technician`. */
+  /** The role to report as `target`. Default: the taxonomy's reference role (`health-technician`), else its first role. */
   readonly target?: R;
   /** Longest input accepted, in characters (for JSON Resume: of its rendering). Default 2,000,000. */
   readonly maxInputLength?: number;
@@ -204,6 +204,8 @@ interface Compiled {
   readonly idRank: ReadonlyMap<string, number>;
   /** Per role id: its profile compiled for scoring. */
   readonly roleTables: ReadonlyMap<string, RoleTable>;
+  /** The taxonomy's sentences (a custom taxonomy's own, else the default's) with the gap and comparison texts made from them. */
+  readonly explainer: Explainer;
 }
 
 function checkLength(length: number, options: { maxInputLength?: number } | undefined): void {
@@ -348,11 +350,12 @@ function compile(taxonomy: Taxonomy): Compiled {
     idRank,
     rolesById: new Map(taxonomy.roles.map((r) => [r.id, r])),
     responsibilityById: new Map((taxonomy.responsibilities ?? []).map((r) => [r.id, r])),
-    titles: compileTitles(taxonomy.roles),
+    titles: compileTitles(taxonomy.roles, lexicon),
     headings: compileHeadings(lexicon.sections),
     responsibilitiesByRole,
     responsibilityIndex,
     roleTables: new Map(taxonomy.roles.map((role) => [role.id, roleTable({ skillsById, skillTable: table, responsibilitiesByRole, responsibilityIndex, idRank }, role)])),
+    explainer: compileExplainer(taxonomy.sentences ?? defaultTaxonomy.sentences!, skillsById, table.index),
   };
 }
 
@@ -488,7 +491,7 @@ function scoreRole(c: Compiled, role: Role, strengths: Strengths, shown: number,
   const title = titleItem(c, role, t);
   if (title) items.push(title);
   const { contributions, score } = allocateShares(items, table.shares, title ? { component: 'titles', points: TITLE_POINTS } : null);
-  const fit: RoleFit = { id: role.id, title: role.title, score, band: bandOf(score), contributions, missing: findGaps(role, strengths, c.skillsById) };
+  const fit: RoleFit = { id: role.id, title: role.title, score, band: bandOf(score), contributions, missing: findGaps(c.explainer, role, strengths) };
   return score === 0 ? { ...fit, reason: strengths.size === 0 ? 'no skills of the taxonomy were found in the resume' : `none of the skills found are in the ${role.title.toLowerCase()} profile` } : fit;
 }
 
@@ -533,7 +536,9 @@ function experienceOf(c: Compiled, ex: Extraction, text: string, doc: JsonResume
 
 function makeAnalyzer(c: Compiled): Analyzer {
   const roleIds = c.taxonomy.roles.map((r) => r.id);
-  const defaultTarget = c.rolesById.has('health-technician') ? 'health-technician' : roleIds[0]!;
+  // The reference role (the one the seeds describe, sentences.reference) when the taxonomy has it, else its first.
+  const reference = c.explainer.sentences.reference.role;
+  const defaultTarget = c.rolesById.has(reference) ? reference : roleIds[0]!;
 
   const analyzeResume = (input: string | JsonResume, options?: AnalyzeOptions): AnalysisReport => {
     checkOptions(options, ['target', 'maxInputLength', 'asOf']);
@@ -603,7 +608,7 @@ function makeAnalyzer(c: Compiled): Analyzer {
     const reason = roles.every((r) => r.score === 0)
       ? notAResume ? 'the JSON has no resume fields' : text.trim() ? 'no evidence of any role was found in the resume' : 'the resume is empty'
       : undefined;
-    let comparison = compare(c.rolesById.get(target)!, c.rolesById.get(other.id)!, targetFit, other, strengths, c.skillsById);
+    let comparison = compare(c.explainer, c.rolesById.get(target)!, c.rolesById.get(other.id)!, targetFit, other, strengths);
     // Every score 0: no role is best (roles[0] is first by id only), so the comparison makes no claim either.
     if (reason) comparison = { ...comparison, better: null, summary: `No role fits: ${reason}.` };
     const report: AnalysisReport = { target: targetFit, roles, skills, experience: timeline.records, responsibilities, sections: ex.sections, comparison };
@@ -629,7 +634,7 @@ function makeAnalyzer(c: Compiled): Analyzer {
       const fa = report.roles.find((r) => r.id === a);
       const fb = report.roles.find((r) => r.id === b);
       if (!fa || !fb) throw new InvalidOptionsError('report', 'resume-fit: the report was made with another taxonomy; compare roles with the analyzer that made it.');
-      return compare(c.rolesById.get(a)!, c.rolesById.get(b)!, fa, fb, strengths, c.skillsById);
+      return compare(c.explainer, c.rolesById.get(a)!, c.rolesById.get(b)!, fa, fb, strengths);
     },
   };
 }

@@ -57,7 +57,7 @@ export { ResumeFitError, InvalidInputError, InvalidOptionsError, TaxonomyError, 
 export type { ResumeFitErrorCode, ValidationIssue } from './errors.js';
 
 export { defaultTaxonomy, validateTaxonomy } from './taxonomy.js';
-export type { Lexicon, ProfileEntry, Responsibility, Role, RoleId, Skill, SkillCategory, SkillId, Taxonomy } from './taxonomy.js';
+export type { Lexicon, ProfileEntry, Responsibility, Role, RoleId, Sentences, Skill, SkillCategory, SkillId, Taxonomy } from './taxonomy.js';
 
 export { renderJsonResume } from './text/json-resume.js';
 export type { JsonResume, RenderedResume, PathSegment } from './text/json-resume.js';

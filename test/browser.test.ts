@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { JsonResume } from '../src/index.js';
+import { requireBuilt } from './helpers.js';
 
 type Library = typeof import('../src/index.js');
 
@@ -69,9 +70,7 @@ function rawGet(path: string): Promise<{ status: number; type: string; body: str
 }
 
 beforeAll(async () => {
-  if (!existsSync(BUNDLE)) {
-    throw new Error('dist/browser/resume-fit.js is missing; the web demo loads it. Run `npm run build` first (`npm test` does it in pretest).');
-  }
+  requireBuilt('dist/browser/resume-fit.js'); // the web demo loads it
   ({ analyzeResume, compareRoles } = (await import(pathToFileURL(BUNDLE).href)) as Library);
   origin = await startServer();
 });

@@ -28,7 +28,7 @@ function brokenCopy(edit: (data: Record<string, any>) => void): string {
   copies.push(dir);
   cpSync(join(root, 'data'), dir, { recursive: true });
   const data: Record<string, any> = {};
-  for (const f of ['skills', 'roles', 'responsibilities']) data[f] = JSON.parse(readFileSync(join(dir, `${f}.json`), 'utf8'));
+  for (const f of ['skills', 'roles', 'responsibilities', 'lexicon', 'sentences']) data[f] = JSON.parse(readFileSync(join(dir, `${f}.json`), 'utf8'));
   edit(data);
   for (const f of Object.keys(data)) writeFileSync(join(dir, `${f}.json`), JSON.stringify(data[f], null, 2));
   return dir;
@@ -52,6 +52,11 @@ describe('the taxonomy data', () => {
     ['skills out of order', (d: any) => { d.skills.skills.reverse(); }, /out of order: keep skills sorted by id/],
     ['"healthCare": true written out', (d: any) => { d.roles.roles[0].healthCare = true; }, /roles\[0\]\.healthCare: true is the default: remove the field/],
     ['"healthCare" not a boolean', (d: any) => { d.roles.roles[4].healthCare = 'no'; }, /roles\[4\]\.healthCare: expected boolean/],
+    ['a title synonym pointing at another', (d: any) => { d.lexicon.titleSynonyms.techy = ['tech']; }, /lexicon\.json titleSynonyms\.techy\[0\]: "tech" is itself a title synonym.*\(technician\)/],
+    ['a title synonym that is noise', (d: any) => { d.lexicon.titleSynonyms.snr = ['senior']; }, /titleSynonyms\.snr\[0\]: "senior" is a titleNoise word/],
+    ['a misspelt sentence placeholder', (d: any) => { d.sentences.gaps.share = '{Refrence} resumes list {label}.'; }, /sentences\.json gaps\.share: a placeholder is not one of \{role\}.*fix its spelling/],
+    ['a reference role that does not exist', (d: any) => { d.sentences.reference.role = 'nurse'; }, /sentences\.json reference\.role: unknown role "nurse"/],
+    ['a title word with a capital', (d: any) => { d.lexicon.titleNoise.push('PRN'); }, /lexicon\.json titleNoise\[\d+\]: /],
   ])('fails with a clear message on %s', (_label, edit, message) => {
     const r = checkData(brokenCopy(edit));
     expect(r.code).toBe(1);

@@ -17,19 +17,11 @@ import {
   validateTaxonomy,
   type RoleId,
 } from '../src/index.js';
+import { thrown } from './helpers.js';
 
 // A string no message would contain by chance; every resume and every bad value below carries it.
 const MARKER = 'ZQXMARKER-7731';
 const RESUME = `SUMMARY\nPatient care technician ${MARKER}\n\nEXPERIENCE\n• Performed EKGs and took vital signs ${MARKER}\n• CPR/BLS certified\n`;
-
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a throw');
-}
 
 /** Every place an error could carry text: message, String(err), issues, option, and all own enumerable fields. */
 function surfaces(e: unknown): string {

@@ -10,6 +10,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireBuilt } from './helpers.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const examples = join(repo, 'examples');
@@ -32,11 +33,7 @@ async function example(file: string, args: string[] = []): Promise<Result> {
 
 const lines = (s: string): string[] => s.split('\n').filter((l) => l !== '');
 
-beforeAll(() => {
-  for (const f of ['dist/index.js', 'dist/index.cjs']) {
-    if (!existsSync(join(repo, f))) throw new Error(`${f} is missing: run npm run build (npm test does it first)`);
-  }
-});
+beforeAll(() => requireBuilt('dist/index.js', 'dist/index.cjs'));
 
 describe('the package name resolves to this repository (self-reference)', () => {
   it('import and require of "resume-fit" from examples/ load the built dist/', async () => {

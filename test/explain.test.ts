@@ -3,7 +3,9 @@
 // two roles being compared.
 import { describe, expect, it } from 'vitest';
 import { analyzeResume, compareRoles, defaultTaxonomy } from '../src/index.js';
-import { inSentence, titleInSentence, whyItMatters } from '../src/explain.js';
+import { compare, compileExplainer, fill, findGaps, inSentence, suggestionFor, titleInSentence, whyItMatters } from '../src/explain.js';
+import { skillStrengths, skillTable } from '../src/score.js';
+import type { Role, Skill } from '../src/taxonomy.js';
 
 const skill = (id: string) => defaultTaxonomy.skills.find((s) => s.id === id)!;
 const role = (id: string) => defaultTaxonomy.roles.find((r) => r.id === id)!;
@@ -77,5 +79,50 @@ describe('comparison sentences', () => {
       'Health Technicians are paid most in the government industry ($43,446 on average).',
       "Health Technician education: Associate's degree (usual minimum); some positions also require certification.",
     ]);
+  });
+});
+
+describe('fill', () => {
+  it('fills known placeholders and leaves others as written (inherited names too)', () => {
+    expect(fill('{roleTitle} duties include {label} ({share}%).', { roleTitle: 'Health Aide', label: 'vital signs', share: 5 })).toBe('Health Aide duties include vital signs (5%).');
+    expect(fill('{unknown} and {constructor}', {})).toBe('{unknown} and {constructor}');
+  });
+});
+
+describe('suggestionFor: the skill\'s own suggestion, else its category\'s template', () => {
+  const skill = (label: string, category: Skill['category'], suggestion?: string): Skill =>
+    ({ id: 'x', label, category, aliases: ['x'], source: { file: 'f', quote: 'q' }, ...(suggestion ? { suggestion } : {}) });
+  it.each([
+    [skill('BLS (basic life support)', 'credential'), 'List BLS (basic life support) under a CERTIFICATIONS heading with the issuer and the expiry date.'],
+    [skill('Medical Terminology', 'knowledge'), 'List Medical Terminology coursework or training under EDUCATION, or show it in an experience bullet.'],
+    [skill('Patience', 'soft'), 'Show patience with a concrete example in an experience bullet rather than as a bare word.'],
+    [skill('EHR Systems', 'technology'), 'Name the ehr systems tools you used in an experience bullet.'],
+    [skill('Wound care', 'clinical'), 'Add an experience bullet that shows wound care: what you did, for whom and how often.'],
+    [skill('Wound care', 'clinical', 'Say which dressings you changed.'), 'Say which dressings you changed.'],
+  ])('%#: %s', (s, text) => { expect(suggestionFor(s)).toBe(text); });
+});
+
+describe('an explainer of a small fixture', () => {
+  const skills: Skill[] = ['a', 'b', 'c'].map((id) => ({ id, label: `Skill ${id}`, category: 'clinical', aliases: [`skill ${id}`], source: { file: 'f', quote: 'q' } }));
+  const role = (id: string, title: string, profile: string[]): Role =>
+    ({ id, title, description: 'd', onetSoc: [], titles: [], facts: {}, profile: profile.map((skill) => ({ skill, kind: 'distinct', weight: 3, quote: 'q' })), source: { file: 'f', quote: 'q' } });
+  const alpha = role('alpha', 'Alpha Aide', ['a', 'b']);
+  const beta = role('beta', 'Beta Tech', ['b', 'c']);
+  const table = skillTable(skills);
+  const explainer = compileExplainer(defaultTaxonomy.sentences!, new Map(skills.map((s) => [s.id, s])), table.index);
+  const shown = skillStrengths([{ id: 'a', label: 'Skill a', category: 'clinical', evidence: [{ start: 0, end: 7, text: 'skill a', section: 'experience', kind: 'exact', negated: false, hedged: false, confidence: 1 }] }], table);
+  const fit = (id: string, title: string, score: number) => ({ id, title, score, band: 'weak' as const, contributions: [], missing: [] });
+
+  it('findGaps lists the profile skills the resume does not show, each time as fresh objects', () => {
+    const gaps = findGaps(explainer, alpha, shown);
+    expect(gaps.map((g) => [g.skill, g.why])).toEqual([['b', 'Skill b is one of the skills that set alpha aides apart from other health roles.']]);
+    expect(findGaps(explainer, alpha, shown)[0]).not.toBe(gaps[0]);
+  });
+
+  it('compare names what sets each role apart, found and missing', () => {
+    const c = compare(explainer, alpha, beta, fit('alpha', 'Alpha Aide', 30), fit('beta', 'Beta Tech', 10), shown);
+    expect([c.better, c.difference, c.a.distinctFound, c.b.distinctMissing, c.sharedFound]).toEqual(['alpha', 20, ['Skill a'], ['Skill c'], []]);
+    expect(c.summary).toBe('Alpha Aide fits better (30 vs 10): the resume shows skill a, which beta tech profiles do not emphasise; for beta tech it lacks skill c.');
+    expect(compare(explainer, alpha, beta, fit('alpha', 'Alpha Aide', 10), fit('beta', 'Beta Tech', 10), shown).summary).toBe('Alpha Aide and Beta Tech fit equally well (10).');
   });
 });

@@ -3,12 +3,12 @@
  * export must be a deliberate edit here (and a CHANGELOG line), never a side effect of a refactor. Types are
  * checked by test/package.test.ts (a consumer compiled against the installed .d.ts files).
  */
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as source from '../src/index.js';
+import { requireBuilt } from './helpers.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -69,7 +69,7 @@ describe('public runtime exports', () => {
 
   it.each(BUILT)('$name exports the same names and kinds as the source', async ({ file, load }) => {
     const path = join(repo, file);
-    expect(existsSync(path), `${file} is missing: run npm run build (npm test does it first)`).toBe(true);
+    requireBuilt(file);
     const mod = await load(path);
     // Object.keys, not `in`: a CommonJS build must not leak "default" or "__esModule" as enumerable keys.
     expect(Object.keys(mod).sort()).toEqual(NAMES);

@@ -13,6 +13,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeResume } from '../src/index.js';
 import { makeDocx, makePdf } from './cli/fixtures.js';
+import { requireBuilt } from './helpers.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const exec = promisify(execFile);
@@ -34,6 +35,7 @@ const EXPECTED_FILES = [
   'data/real-words.json',
   'data/responsibilities.json',
   'data/roles.json',
+  'data/sentences.json',
   'data/skills.json',
   'dist/browser/resume-fit.js',
   'dist/cli-worker.js',
@@ -75,9 +77,7 @@ async function ok(cmd: string, args: string[], cwd = consumer): Promise<string> 
 }
 
 beforeAll(async () => {
-  for (const f of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli.js']) {
-    if (!existsSync(join(repo, f))) throw new Error(`${f} is missing: run npm run build (npm test does it first)`);
-  }
+  requireBuilt('dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli.js');
   work = mkdtempSync(join(tmpdir(), 'resume-fit-pack-'));
   const packed = JSON.parse(await ok(NPM, ['pack', '--json', '--pack-destination', work], repo)) as PackResult[];
   pack = packed[0]!;

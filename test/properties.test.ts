@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectContributionsAddUp } from './helpers.js';
 import { ReportSchema } from './report-schema.js';
 import { analyzeResume, createAnalyzer, defaultTaxonomy, extractSkills, InvalidInputError, renderJsonResume, type AnalysisReport } from '../src/index.js';
 
@@ -77,10 +78,7 @@ function checkReport(input: string, report: AnalysisReport): void {
   for (const role of report.roles) {
     expect(role.score).toBeGreaterThanOrEqual(0);
     expect(role.score).toBeLessThanOrEqual(100);
-    // Contributions add up exactly to the score, in hundredths.
-    const sum = role.contributions.reduce((a, c) => a + Math.round(c.points * 100), 0);
-    expect(sum).toBe(Math.round(role.score * 100));
-    for (const c of role.contributions) expect(c.points).toBeGreaterThan(0);
+    expectContributionsAddUp(role);
   }
   expect(report.target.id).toBe('health-technician');
 }

@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { analyzeResume, defaultTaxonomy } from '../src/index.js';
+import { requireBuilt } from './helpers.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const README = readFileSync(join(repo, 'README.md'), 'utf8');
@@ -67,7 +68,7 @@ describe('README code blocks with shown output', () => {
 
   it.each(BLOCKS.map((b) => [b.start, b] as const))('the block at README.md line %i prints what it shows', async (_line, block) => {
     const dist = join(repo, 'dist', 'index.js');
-    if (!existsSync(dist)) throw new Error('dist/index.js is missing: run npm run build (npm test does it first)');
+    requireBuilt('dist/index.js');
     const names = Object.keys(await import(pathToFileURL(dist).href));
     const dir = mkdtempSync(join(tmpdir(), 'resume-fit-readme-'));
     try {
@@ -117,5 +118,26 @@ describe('figures the docs quote', () => {
     const table = README.slice(README.indexOf('Returns an `AnalysisReport`:'), README.indexOf('A `RoleFit` has'));
     const documented = [...table.matchAll(/^\| `(\w+)` \|/gm)].map((m) => m[1]).sort();
     expect(documented).toEqual([...Object.keys(report), 'reason'].sort());
+  });
+});
+
+describe('docs/ (the CLI reference and the performance diary)', () => {
+  const links = (md: string): string[] => [...md.matchAll(/\]\(([^)#:]+\.md)(?:#[^)]*)?\)/g)].map((m) => m[1]!);
+
+  it('the README links both, and every Markdown link of the README and docs/ names a file that exists', () => {
+    expect(links(README)).toEqual(expect.arrayContaining(['docs/cli.md', 'docs/performance.md']));
+    for (const [from, md] of [['.', README], ['docs', readFileSync(join(repo, 'docs', 'cli.md'), 'utf8')], ['docs', readFileSync(join(repo, 'docs', 'performance.md'), 'utf8')]] as const) {
+      const broken = links(md).filter((l) => !existsSync(join(repo, from, l)));
+      expect(broken, `broken links in ${from}`).toEqual([]);
+    }
+  });
+
+  it.each(['analyze', 'explain', 'roles'])('docs/cli.md documents every option of `resume-fit %s --help`', (command) => {
+    requireBuilt('dist/cli.js');
+    const help = execFileSync(process.execPath, [join(repo, 'dist', 'cli.js'), command, '--help'], { encoding: 'utf8' });
+    const options = [...new Set([...help.matchAll(/^\s+(?:-\w, )?(--[\w-]+)/gm)].map((m) => m[1]!))].filter((o) => o !== '--help');
+    expect(options.length).toBeGreaterThan(0);
+    const cli = readFileSync(join(repo, 'docs', 'cli.md'), 'utf8');
+    expect(options.filter((o) => !new RegExp(`(^|[^\\w-])${o}(?![\\w-])`, 'm').test(cli))).toEqual([]);
   });
 });

@@ -255,3 +255,53 @@ describe('roles outside health care are data ("healthCare": false), not ids in t
     expect(taxonomyError(t).issues).toEqual([{ path: `roles[${t.roles.length - 1}].healthCare`, message: expect.stringMatching(/boolean/) }]);
   });
 });
+
+describe('sentences: gaps and comparisons name a custom taxonomy\'s own roles', () => {
+  const src = { file: 'test', quote: 'test' };
+  const salary = (difference: number) => ({ salary: { differenceVsHealthTechnician: difference, ...src } });
+  const taxonomy = {
+    skills: [
+      { ...newSkill('hemodialysis', ['hemodialysis']), label: 'Hemodialysis', category: 'clinical' },
+      { ...newSkill('phlebotomy', ['phlebotomy', 'venipuncture']), label: 'Phlebotomy', category: 'clinical' },
+      { ...newSkill('vitals', ['vital signs', 'vitals']), label: 'Vitals', category: 'clinical', share: 12 },
+    ],
+    roles: [
+      { id: 'phlebotomist', title: 'Phlebotomist', description: 'Draws blood.', onetSoc: [], titles: ['Phlebotomist'], facts: salary(-2500), profile: [{ skill: 'phlebotomy', kind: 'distinct', weight: 3, quote: 'x' }, { skill: 'vitals', kind: 'shared', weight: 2, quote: 'x' }], source: src },
+      { id: 'dialysis-technician', title: 'Dialysis Technician', description: 'Runs dialysis.', onetSoc: [], titles: ['Dialysis Technician'], facts: {}, profile: [{ skill: 'hemodialysis', kind: 'distinct', weight: 3, quote: 'x' }, { skill: 'vitals', kind: 'share', weight: 3, quote: 'x' }], source: src },
+    ],
+  };
+  const sentences = {
+    ...defaultTaxonomy.sentences!,
+    reference: { role: 'dialysis-technician', title: 'Dialysis Technician' },
+    gaps: { ...defaultTaxonomy.sentences!.gaps, distinct: '{Label} sets {roles} apart from other dialysis-unit roles.' },
+  };
+  const resume = 'EXPERIENCE\n• Drew blood by venipuncture for 40 patients a day\n';
+  const why = (report: ReturnType<ReturnType<typeof createAnalyzer>['analyzeResume']>, role: string) =>
+    report.roles.find((r) => r.id === role)!.missing.map((g) => g.why);
+
+  it('fills the templates with its reference role and its role titles; the reference is the default target', () => {
+    const analyzer = createAnalyzer({ taxonomy: { ...taxonomy, sentences } });
+    const report = analyzer.analyzeResume(resume);
+    expect(report.target.id).toBe('dialysis-technician'); // the reference role, though not the first
+    expect(why(report, 'dialysis-technician')).toEqual([
+      'Hemodialysis sets dialysis technicians apart from other dialysis-unit roles.',
+      'Dialysis technician resumes list vitals (12%).',
+    ]);
+    expect(why(report, 'phlebotomist')).toEqual(['Phlebotomists and dialysis technicians both list vitals among their skills.']);
+    expect(analyzer.compareRoles(report, 'dialysis-technician', 'phlebotomist').context).toEqual(['Phlebotomists earn $2,500 less a year than dialysis technicians on average.']);
+    expect(JSON.stringify(report)).not.toMatch(/health technician/i);
+  });
+
+  it('without sentences of its own it gets the default taxonomy\'s, which name the health technician', () => {
+    const report = createAnalyzer({ taxonomy }).analyzeResume(resume);
+    expect(report.target.id).toBe('phlebotomist'); // no health-technician role: the first role
+    expect(why(report, 'dialysis-technician')).toContain('Health technician resumes list vitals (12%).');
+  });
+
+  it('a misspelt placeholder or a template that is not a string is a TaxonomyError at its path', () => {
+    const e = taxonomyError({ ...taxonomy, sentences: { ...sentences, gaps: { ...sentences.gaps, shared: '{Roles} and {refrences} both list {label}.' } } });
+    expect(e.issues.map((i) => i.path)).toEqual(['sentences.gaps.shared']);
+    expect(e.issues[0]!.message).toMatch(/a placeholder is not one of .*\{references\}.*: fix its spelling/);
+    expect(taxonomyError({ ...taxonomy, sentences: { ...sentences, comparison: { ...sentences.comparison, words: { and: 1, less: 'less', more: 'more' } } } }).issues.map((i) => i.path)).toEqual(['sentences.comparison.words.and']);
+  });
+});

@@ -90,6 +90,14 @@ describe('compileTitles on a small fixture', () => {
     expect(matchTitle(m, 'beta records clerks')).toEqual([{ role: 'b', title: 'Beta Records Clerk', score: 1 }]);
     expect(matchTitle(m, 'Alpha')).toEqual([]);
   });
+  it('reads abbreviations and noise words from the lexicon (the default lexicon\'s when it has none)', () => {
+    const lexicon = { ...defaultTaxonomy.lexicon!, titleSynonyms: { bt: ['beta', 'technician'] }, titleNoise: ['acting'] };
+    const own = compileTitles(roles, lexicon);
+    expect(matchTitle(own, 'Acting BT')).toEqual([{ role: 'b', title: 'Beta Technician', score: 1 }]);
+    expect(matchTitle(own, 'Beta Tech')).toEqual([]); // "tech" is no longer "technician"
+    const { titleSynonyms: _s, titleNoise: _n, ...bare } = defaultTaxonomy.lexicon!;
+    expect(matchTitle(compileTitles(roles, bare), 'Sr. Alpha Tech')[0]).toEqual({ role: 'a', title: 'Alpha Technician', score: 1 });
+  });
 });
 
 describe('titleWords', () => {
@@ -101,6 +109,6 @@ describe('titleWords', () => {
     ['(RBT)', ['rbt']],
     ['Customer Svc Reps', ['customer', 'service', 'representative']],
   ])('%s', (title, words) => {
-    expect(titleWords(title)).toEqual(words);
+    expect(titleWords(title, matcher.words)).toEqual(words);
   });
 });

@@ -2,7 +2,7 @@
 /**
  * The resume-fit command line. Node-only: it lives behind its own entry (dist/cli.js) and never leaks into
  * the core. Exit codes: 0 all inputs scored, 1 some inputs failed, 2 usage error.
- * The command reference is the README, "Command line".
+ * The command reference is docs/cli.md.
  */
 import { readFile } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
