@@ -205,7 +205,7 @@ export interface Compiled {
   readonly roleTables: ReadonlyMap<string, RoleTable>;
 }
 
-function checkLength(length: number, options: { maxInputLength?: number } | undefined): void {
+export function checkLength(length: number, options: { maxInputLength?: number } | undefined): void {
   const max = options?.maxInputLength ?? DEFAULT_MAX_INPUT_LENGTH;
   if (typeof max !== 'number' || !Number.isInteger(max) || max <= 0) {
     throw new InvalidOptionsError('maxInputLength', `resume-fit: options.maxInputLength must be a positive whole number of characters, got ${typeof max === 'number' ? String(max) : typeof max}.`);
@@ -215,7 +215,7 @@ function checkLength(length: number, options: { maxInputLength?: number } | unde
   }
 }
 
-function checkOptions(options: unknown, allowed: readonly string[]): void {
+export function checkOptions(options: unknown, allowed: readonly string[]): void {
   if (options === undefined) return;
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new InvalidOptionsError('options', `resume-fit: options must be an object, got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}.`);
