@@ -142,13 +142,17 @@ export interface ParseHooks {
 }
 
 // Heading words, checked in this order: a "Preferred Qualifications" heading is preferred, "About the role" duties.
-const PREFERRED_HEAD = /\b(prefer\w*|desir\w*|nice[ -]to[ -]haves?|bonus|pluses|a plus|advantage\w*|ideal\w*)\b/;
+const PREFERRED_HEAD = /\b(prefer\w*|desir\w*|nice[ -]to[ -]haves?|bonus|pluses|a plus|advantage\w*|ideally)\b/;
 const IGNORED_HEAD = /\b(benefits?|perks|what we offer|we offer|why (join|work)|about (us|the company|our)|our (company|mission|story|values|culture)|who we are|pay|salary|compensation|wages?|schedule|shifts?|hours|location|job type|equal|eeo|diversity|how to apply|to apply|application|disclaimer|covid|vaccin\w*|travel|contract length|start date|reports? to|closing date|contact|interview)\b/;
 const DUTIES_HEAD = /\b(responsib\w*|duties|duty|what you('ll| will) do|tasks|functions|the role|your role|about the (role|job|position)|job (summary|description|spec|purpose|overview|details)|position (summary|overview|description|purpose)|overview|day[- ]to[- ]day|accountabilit\w*|main purpose|role (summary|description|purpose)|you will)\b/;
 const REQUIRED_HEAD = /\b(require\w*|qualif\w*|must|minimum|essential|what you('ll| will)? need|looking for|you (have|bring|are)|who you are|skills|experience|education|licen[cs]\w*|certific\w*|credential\w*|eligib\w*|knowledge|abilit\w*|competen\w*|person spec\w*|criteria|background|training)\b/;
 
+// Benefits named so that a preferred word is in them ("Employee Referral Bonus Program").
+const BENEFIT_HEAD = /\b(reimburs\w*|referral|employees?|401\s*\(?k|insurance|holidays?|paid time|pto|perks?)\b/;
+
 export function headingKind(heading: string): PostingSectionKind {
   const h = heading.toLowerCase();
+  if (BENEFIT_HEAD.test(h)) return 'ignored';
   if (PREFERRED_HEAD.test(h)) return 'preferred';
   if (IGNORED_HEAD.test(h)) return 'ignored';
   if (DUTIES_HEAD.test(h)) return 'duties';
@@ -167,7 +171,9 @@ function lineHeading(line: string): { heading: string; contentAt: number } | nul
     const colon = /:\s*(?:\*\*|__)?\s*$/.test(raw);
     const marked = /^\s*(#|\*\*|__)/.test(raw);
     // A short line ending in a colon, marked as a heading, or in capitals / title case with a heading word.
-    const shaped = words.length <= 6 && (/^[^a-z]*$/.test(m[1]!) || words.every((w) => /^[A-Z0-9&/(+-]|^(and|or|of|the|to|a|an|for|in|with|you|we|our|your)$/.test(w)));
+    // Without a colon or a mark, only a line in capitals is a heading: a list item is often in title case
+    // ("Medical Assistant Certification", "First Aid and CPR Certifications").
+    const shaped = words.length <= 6 && /^[^a-z]*$/.test(m[1]!);
     if (words.length <= 8 && (colon || marked)) return { heading: m[1]!.trim(), contentAt: raw.length };
     if (shaped && headingKind(m[1]!) !== 'other') return { heading: m[1]!.trim(), contentAt: raw.length };
     return null;
@@ -212,7 +218,14 @@ export function handYears(clause: string): { years: number; start: number; end: 
 }
 
 // Clauses that ask nothing of the hire: benefits, equal opportunity, training the employer gives, keyword lists.
-const NOT_ASKED = /\b(equal (employment )?opportunit\w*|eoe\b|affirmative action|regardless of|without regard|protected veteran|veteran status|disability status|we (offer|provide)|(will|we) (provide|train)|paid training|training (is )?provided|free (training|cpr|certification)|401\s*\(?k|dental|vision insurance|health insurance|life (insurance|assurance)|paid time off|\bpto\b|tuition|reimburse\w*|discounts?\b|employee assistance|sign[- ]on bonus|referral bonus|pension|annual leave|key ?words|job keywords|search terms|we are an?\b|our (company|agency|mission|organi[sz]ation)|founded in|since \d{4}|salary|per hour|an hour\b|hourly rate)\b/i;
+const NOT_ASKED = /\b(equal (employment )?opportunit\w*|eoe\b|affirmative action|regardless of|without regard|protected veteran|veteran status|disability status|we (offer|provide)|we (will |can )?(provide|train)|will be (provided|trained)|paid training|training (is )?provided|free (training|cpr|certification)|401\s*\(?k|dental|vision insurance|health insurance|life (insurance|assurance)|paid time off|\bpto\b|tuition|reimburse\w*|discounts?\b|employee assistance|sign[- ]on bonus|referral bonus|pension|annual leave|key ?words|job keywords|search terms|we are an?\b|our (company|agency|mission|organi[sz]ation)|founded in|since \d{4}|salary|per hour|an hour\b|hourly rate)\b/i;
+// The employer speaking of itself ("We believe health records play a vital role in patient care", "our patients"):
+// a clause in the first person plural that says nothing of the hire ("you", "candidate") asks nothing, unless it
+// names the job ("we are seeking Home Health Aides licensed as a CNA").
+const EMPLOYER_VOICE = /\b(we|we're|we've|our|ours|us)\b/i;
+const HIRE_VOICE = /\b(you|your|you'll|you're|candidates?|applicants?|the ideal|individuals?|seeking|looking for|hiring|recruiting|must|required|requires?|preferred|responsible|will (be|have|need|provide|assist|perform)|ability|able to|aides?|assistants?|technicians?|techs?|caregivers?|workers?|associates?|representatives?)\b/i;
+// Someone else's credential in a duty: "reports changes to the Registered Nurse", "as directed by the RN".
+const OTHERS_CREDENTIAL = /\b(the|to|by|of|under|with)\s+$/i;
 const REQUIRED_CUE = /\b(required|requires?|requirement|must|mandatory|essential|minimum|necessary|needed|at least)\b/gi;
 const PREFERRED_CUE = /\b(preferred|preferably|prefer|desirable|desired|(?:an?|big|huge) plus|nice[ -]to[ -]have|bonus|advantageous|an advantage|ideally|helpful|beneficial|welcomed?|an asset)\b/gi;
 const EXPERIENCE = /\bexperience[ds]?\b|\bexp\b/i;
@@ -323,10 +336,16 @@ export function parsePostingWith(c: Compiled, input: string | JobPostingInput, h
     let contentAt = 0;
     const h = BULLET_START.test(line.text) && !/^\s*[*#]{2}/.test(line.text) ? null : lineHeading(line.text);
     if (h) {
-      kind = headingKind(h.heading);
+      const own = headingKind(h.heading);
+      // A lead-in sentence ("Direct experience with the following tasks:") continues its section unless it says
+      // preferred itself; a heading proper sets the kind.
+      const leadIn = kind !== null && h.heading.split(/\s+/).length > 4 && /^[A-Z][a-z]+ [a-z]/.test(h.heading);
+      kind = leadIn && own !== 'preferred' && own !== 'ignored' ? kind : own;
       heading = h.heading;
       if (sections.length) sections[sections.length - 1]!.end = line.start;
       sections.push({ kind, heading, start: line.start, end: p.length });
+      // The heading's own words can ask something ("First Aid and CPR Certifications", "License/Certification:").
+      clauses.push({ start: line.start, end: line.start + Math.min(h.contentAt, line.text.length), text: line.text.slice(0, h.contentAt), kind, heading, cues: cuesOf(line.text.slice(0, h.contentAt)), asked: kind !== 'ignored' });
       contentAt = h.contentAt;
       if (contentAt >= line.text.length) return;
     }
@@ -334,7 +353,7 @@ export function parsePostingWith(c: Compiled, input: string | JobPostingInput, h
     for (const [s, e] of clausesOf(body)) {
       const ct = body.slice(s, e);
       if (!ct.trim()) continue;
-      const asked = kind !== 'ignored' && !NOT_ASKED.test(ct);
+      const asked = kind !== 'ignored' && !NOT_ASKED.test(ct) && !(EMPLOYER_VOICE.test(ct) && !HIRE_VOICE.test(ct));
       clauses.push({ start: line.start + contentAt + s, end: line.start + contentAt + e, text: ct, kind: kind ?? 'other', heading, cues: cuesOf(ct), asked });
     }
   });
@@ -359,6 +378,7 @@ export function parsePostingWith(c: Compiled, input: string | JobPostingInput, h
       if (e.negated) continue;
       const cl = clauseAt(e.start);
       if (!cl || !cl.asked) continue;
+      if (s.category === 'credential' && cl.kind !== 'title' && OTHERS_CREDENTIAL.test(p.slice(Math.max(cl.start, e.start - 12), e.start))) continue;
       const cue = cl.kind === 'title' ? null : cueFor(cl.cues, e.start - cl.start, e.end - cl.start);
       const status: ItemStatus = cue ? cue.status : cl.kind === 'preferred' ? 'preferred' : 'required';
       const [start, end] = toInput(e.start, e.end);
@@ -381,12 +401,16 @@ export function parsePostingWith(c: Compiled, input: string | JobPostingInput, h
     if (!cl.asked || cl.kind === 'title' || AGE.test(cl.text)) continue;
     if (!EXPERIENCE.test(cl.text) && !experienceSection) continue;
     for (const y of yearsOf(cl.text)) {
-      const mentions = (mentionsByClause.get(cl) ?? []).filter((m) => c.skillsById.get(m.id)?.category !== 'soft');
+      // Not a soft skill, nor the generic "certification" ("certificate plus 1 year of experience" is experience in general).
+      const mentions = (mentionsByClause.get(cl) ?? []).filter((m) => c.skillsById.get(m.id)?.category !== 'soft' && m.id !== 'certification');
       // The skill the experience is in: the nearest mention after the number ("2 years of phlebotomy"), else before
       // ("phlebotomy: 1 year", "experience as a CNA for 1 year").
       const after = mentions.filter((m) => m.start >= y.end).sort((a, b) => a.start - b.start)[0];
       const before = mentions.filter((m) => m.end <= y.start).sort((a, b) => b.end - a.end)[0];
-      const skill = (after && (!before || after.start - y.end <= 40) ? after : before)?.id ?? null;
+      // Only close by: "1+ years of medical assistant experience in an urgent care or emergency room setting" is
+      // experience in general, not in the emergency room.
+      const near = after && after.start - y.end <= 30 ? after : before && y.start - before.end <= 25 ? before : null;
+      const skill = near?.id ?? null;
       const cue = cueFor(cl.cues, y.start, y.end);
       const status: ItemStatus = cue ? cue.status : cl.kind === 'preferred' ? 'preferred' : 'required';
       const key = `${skill ?? ''}:${y.years}`;
