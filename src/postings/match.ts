@@ -184,11 +184,17 @@ export function matchJobWith(c: Compiled, resume: string | JsonResume, posting: 
   if (asOf !== undefined) {
     const entries = ev.timeline.entries;
     const all = p.years.some((y) => y.index < 0) ? monthsOfUnion(entries.map((e) => e.range), { asOf }).months : 0;
+    // Years in general count as far as the resume shows the work asked: a software career's ten years are not
+    // experience for a CNA posting. The share of the required component's saturation the resume earns.
+    const req = p.table.shares.parts.find((x) => x.component === 'required');
+    let earned = 0;
+    for (const it of items) if (it.component === 'required') earned += it.weight * it.strength;
+    const relevance = req ? Math.min(1, earned / req.denom) : 1;
     for (const y of p.years) {
       const skill = y.index >= 0 ? ev.timeline.skills.find((s) => s.id === y.skill) : undefined;
       const months = y.index >= 0 ? skill?.experience?.months ?? 0 : all;
       yearsFits.push({ skill: y.skill, years: y.years, status: y.status, months, met: months >= y.years * 12 });
-      const strength = Math.round(Math.min(1, months / (y.years * 12)) * 1000) / 1000;
+      const strength = Math.round(Math.min(1, months / (y.years * 12)) * (y.index >= 0 ? 1 : relevance) * 1000) / 1000;
       // Evidence: the skill's best evidence, or the latest job's title for experience in general.
       const latest = ev.timeline.latest;
       const evidence: readonly Evidence[] = y.index >= 0 ? ev.strengths.byIndex[y.index]?.evidence ?? []

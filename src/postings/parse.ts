@@ -218,7 +218,7 @@ export function handYears(clause: string): { years: number; start: number; end: 
 }
 
 // Clauses that ask nothing of the hire: benefits, equal opportunity, training the employer gives, keyword lists.
-const NOT_ASKED = /\b(equal (employment )?opportunit\w*|eoe\b|affirmative action|regardless of|without regard|protected veteran|veteran status|disability status|we (offer|provide)|we (will |can )?(provide|train)|will be (provided|trained)|paid training|training (is )?provided|free (training|cpr|certification)|401\s*\(?k|dental|vision insurance|health insurance|life (insurance|assurance)|paid time off|\bpto\b|tuition|reimburse\w*|discounts?\b|employee assistance|sign[- ]on bonus|referral bonus|pension|annual leave|key ?words|job keywords|search terms|we are an?\b|our (company|agency|mission|organi[sz]ation)|founded in|since \d{4}|salary|per hour|an hour\b|hourly rate)\b/i;
+const NOT_ASKED = /\b(equal (employment )?opportunit\w*|eoe\b|affirmative action|regardless of|without regard|protected veterans?|veteran status|veterans? (and|or)|(people|individuals|persons) with disabilit\w*|encouraged to apply|disability status|we (offer|provide)|we (will |can )?(provide|train)|will be (provided|trained)|paid training|training (is )?provided|free (training|cpr|certification)|401\s*\(?k|dental|vision insurance|health insurance|life (insurance|assurance)|paid time off|\bpto\b|tuition|reimburse\w*|discounts?\b|employee assistance|sign[- ]on bonus|referral bonus|pension|annual leave|key ?words|job keywords|search terms|we are an?\b|our (company|agency|mission|organi[sz]ation)|founded in|since \d{4}|salary|per hour|an hour\b|hourly rate)\b/i;
 // The employer speaking of itself ("We believe health records play a vital role in patient care", "our patients"):
 // a clause in the first person plural that says nothing of the hire ("you", "candidate") asks nothing, unless it
 // names the job ("we are seeking Home Health Aides licensed as a CNA").
@@ -283,6 +283,11 @@ function titleLine(lines: readonly { text: string; start: number }[]): { text: s
       return m ? { text: m[1]!.trim(), start: l.start + l.text.indexOf(m[1]!.trim()) } : null;
     }
     if (lineHeading(l.text) && headingKind(t) !== 'other') return null;
+    // A requirement on the first line is no title ("2+ years of phlebotomy experience required").
+    cuesOf(t);
+    if (REQUIRED_CUE.test(t) || PREFERRED_CUE.test(t) || /\d/.test(t) && /\b(years?|months?)\b/i.test(t)) { REQUIRED_CUE.lastIndex = 0; PREFERRED_CUE.lastIndex = 0; return null; }
+    REQUIRED_CUE.lastIndex = 0;
+    PREFERRED_CUE.lastIndex = 0;
     const m = /^\s*(?:job\s+)?(?:title|position|role)\s*:\s*(.+)$/i.exec(t);
     const title = m ? m[1]!.trim() : t;
     const at = l.text.indexOf(title);
