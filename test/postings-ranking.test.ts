@@ -68,7 +68,7 @@ describe('the posting ranking set', () => {
 
   // Issue 20 asks every row in order; reached so far: the rows below in full and RANK_FLOOR of the pairs. The
   // floor and the list are what CI holds (raised as the matcher improves, never lowered to let a change through).
-  const RANK_FLOOR = 0.9; // 97 of 106 pairs (0.915) when set
+  const RANK_FLOOR = 0.9; // 96 of 106 pairs (0.906) when set
   const PASSING = ['jp-008', 'jp-015', 'jp-033'];
   it.skipIf(!set.postings.length)('keeps the pairs in the written order (the rows that pass in full, and a floor over all pairs)', () => {
     const r = rank();

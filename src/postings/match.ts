@@ -149,9 +149,9 @@ function prepare(c: Compiled, posting: JobPosting): Prepared {
   totals.years = years.length;
   const parts: { component: ComponentName; points: number; denom: number }[] = [];
   let base = 0;
-  // Saturation as for roles: a resume need not show every item of a long posting (60% of the required weight earns
-  // all of its points, between 3 and 12 weight), nor every preferred one; every year asked counts.
-  if (totals.required > 0) { base += POSTING_POINTS.required; parts.push({ component: 'required', points: POSTING_POINTS.required, denom: Math.max(3, Math.min(0.6 * totals.required, 12)) }); }
+  // Saturation as for roles: a resume need not show every item of a long posting (80% of the required weight earns
+  // all of its points, between 3 and 16 weight: requirements are a checklist more than a role's profile is), nor every preferred one; every year asked counts.
+  if (totals.required > 0) { base += POSTING_POINTS.required; parts.push({ component: 'required', points: POSTING_POINTS.required, denom: Math.max(3, Math.min(0.8 * totals.required, 16)) }); }
   if (totals.preferred > 0) { base += POSTING_POINTS.preferred; parts.push({ component: 'preferred', points: POSTING_POINTS.preferred, denom: Math.max(1.5, Math.min(0.5 * totals.preferred, 6)) }); }
   const yearsPart = totals.years > 0 ? { component: 'years' as const, points: POSTING_POINTS.years, denom: totals.years } : null;
   const shares: Shares = { base, parts };

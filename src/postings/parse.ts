@@ -345,12 +345,13 @@ export function parsePostingWith(c: Compiled, input: string | JobPostingInput, h
       // A lead-in sentence ("Direct experience with the following tasks:") continues its section unless it says
       // preferred itself; a heading proper sets the kind.
       const leadIn = kind !== null && h.heading.split(/\s+/).length > 4 && /^[A-Z][a-z]+ [a-z]/.test(h.heading);
-      kind = leadIn && own !== 'preferred' && own !== 'ignored' ? kind : own;
+      const k: PostingSectionKind = leadIn && own !== 'preferred' && own !== 'ignored' ? kind ?? own : own;
+      kind = k;
       heading = h.heading;
       if (sections.length) sections[sections.length - 1]!.end = line.start;
-      sections.push({ kind, heading, start: line.start, end: p.length });
+      sections.push({ kind: k, heading, start: line.start, end: p.length });
       // The heading's own words can ask something ("First Aid and CPR Certifications", "License/Certification:").
-      clauses.push({ start: line.start, end: line.start + Math.min(h.contentAt, line.text.length), text: line.text.slice(0, h.contentAt), kind, heading, cues: cuesOf(line.text.slice(0, h.contentAt)), asked: kind !== 'ignored' });
+      clauses.push({ start: line.start, end: line.start + Math.min(h.contentAt, line.text.length), text: line.text.slice(0, h.contentAt), kind: k, heading, cues: cuesOf(line.text.slice(0, h.contentAt)), asked: k !== 'ignored' });
       contentAt = h.contentAt;
       if (contentAt >= line.text.length) return;
     }
