@@ -120,7 +120,12 @@ export interface JobPosting<R extends string = string, S extends string = string
   readonly text: string;
 }
 
-/** A posting as an object (a schema.org JobPosting works): `title` and `description` at least one. */
+/**
+ * A posting as an object (a schema.org JobPosting works): `title` or `description` at least; the lists are read under
+ * their own headings (Responsibilities, Requirements, Qualifications, Skills, Experience, Education, Preferred).
+ * @example
+ * parseJobPosting({ title: 'EMT - Basic', description: 'Respond to 911 calls.', qualifications: ['EMT-B certification'] })
+ */
 export interface JobPostingInput {
   readonly title?: string;
   readonly description?: string;
