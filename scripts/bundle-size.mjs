@@ -9,9 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-// 66 KB: the taxonomy grew with its context data (ambiguous forms, real English words) and its sentence templates
+// 68 KB: the taxonomy grew with its context data (ambiguous forms, real English words) and its sentence templates
 // in 0.2.0; was 60.
-const BUDGET_KB = 66;
+const BUDGET_KB = 68;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const gzipped = (bytes) => gzipSync(bytes, { level: 9 }).length;
 

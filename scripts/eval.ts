@@ -12,6 +12,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createAnalyzer, type Analyzer, type JsonResume, type SkillMatch } from '../src/index.js';
 import { loadRealSet, realDir } from '../test/real/load.js';
 import { formatReal, realFigures } from './eval-real.js';
+import { loadPostingSet, postingsDir } from '../test/postings/load.js';
+import { formatPostings, postingFigures } from './eval-postings.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const EVAL_DIR = resolve(HERE, '../test/eval');
@@ -290,6 +292,30 @@ function main(argv: readonly string[]): void {
   process.stdout.write('== Own set (test/eval): written by the team; the matcher was tuned on it, so these figures measure that tuning\n');
   process.stdout.write(`${formatResults(results, set, verbose)}\n`);
   writeFileSync(join(EVAL_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  realSection(verbose);
+  postingSection(verbose);
+}
+
+/** The job postings (test/postings): dev errors may be listed (--verbose); the test half's never are. */
+function postingSection(verbose: boolean): void {
+  const set = loadPostingSet();
+  process.stdout.write('\n== Job postings (test/postings): real postings, labelled by hand before the parser ran\n');
+  if (set.postings.length === 0) {
+    process.stdout.write(`no texts in ${postingsDir()}: run \`npx tsx scripts/real.ts postings\` (needs the source snapshots); skipped\n`);
+    return;
+  }
+  if (set.missing.length) process.stdout.write(`${set.missing.length} of ${set.missing.length + set.postings.length} texts missing from ${postingsDir()}; figures are over the rest\n`);
+  const figures: Record<string, unknown> = {};
+  for (const half of ['dev', 'test'] as const) {
+    const f = postingFigures(set, half);
+    process.stdout.write(`${formatPostings(half, f, verbose && half === 'dev')}\n`);
+    const { errors: _errors, ...numbers } = f;
+    figures[half] = numbers;
+  }
+  writeFileSync(join(EVAL_DIR, '../postings/results.json'), `${JSON.stringify(figures, null, 2)}\n`);
+}
+
+function realSection(verbose: boolean): void {
   // The real set: dev errors may be listed (--verbose); the test half's never are, so nobody fixes against them.
   const real = loadRealSet();
   process.stdout.write('\n== Real resumes (test/real): nobody on the team wrote them\n');

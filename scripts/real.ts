@@ -4,6 +4,7 @@
  * in test/real/sources.jsonl, and checks each against its recorded hash.
  *
  *   tsx scripts/real.ts build            rebuild every text into the cache, report what is missing
+ *   tsx scripts/real.ts postings         rebuild the job postings of test/postings into their cache
  *   tsx scripts/real.ts extract <json>   print the text one recipe gives (used while gathering)
  *   tsx scripts/real.ts select <id> <health|nonhealth>
  *                                        print the lines of a cached text to label (deterministic choice)
@@ -18,6 +19,7 @@ import { inflateRawSync } from 'node:zlib';
 import { renderJsonResume } from '../src/text/json-resume.js';
 import { parseResumeBytes } from '../src/node/read.js';
 import { realDir, mirrorsDir, sha16, type Recipe } from '../test/real/load.js';
+import { postingsDir } from '../test/postings/load.js';
 
 function gitBytes(repo: string, commit: string, path: string): Buffer {
   // A snapshot is a bare git directory, or (some) a work tree's .git.
@@ -207,6 +209,24 @@ async function main() {
     console.log(`real: ${ok} of ${sources.length} texts rebuilt in ${realDir()}`);
     for (const f of failed.slice(0, 20)) console.log(`  ${f}`);
     if (failed.length > 20) console.log(`  ... and ${failed.length - 20} more`);
+  } else if (cmd === 'postings') {
+    // The job-posting set (test/postings): the same recipes, into $RESUME_FIT_POSTINGS_DIR.
+    const sources = readFileSync(new URL('../test/postings/manifest.jsonl', import.meta.url), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; source: Recipe; sha: string });
+    mkdirSync(postingsDir(), { recursive: true });
+    let ok = 0;
+    const failed: string[] = [];
+    for (const s of sources) {
+      try {
+        const text = await extract(s.source);
+        if (sha16(text) !== s.sha) throw new Error('hash differs from the recorded one');
+        writeFileSync(join(postingsDir(), `${s.id}.txt`), text);
+        ok++;
+      } catch (e) {
+        failed.push(`${s.id}: ${(e as Error).message.split('\n')[0]}`);
+      }
+    }
+    console.log(`postings: ${ok} of ${sources.length} texts rebuilt in ${postingsDir()}`);
+    for (const f of failed) console.log(`  ${f}`);
   } else if (cmd === 'assemble') {
     // Gathered manifests and labels (with line texts, outside the repository) into test/real, texts dropped.
     const [from] = args as [string];

@@ -184,7 +184,7 @@ export interface Analyzer<R extends string = string, S extends string = string> 
   readonly taxonomy: Taxonomy;
 }
 
-interface Compiled {
+export interface Compiled {
   readonly taxonomy: Taxonomy;
   readonly skills: SkillMatcher;
   readonly resp: ResponsibilityMatcher;
@@ -208,7 +208,7 @@ interface Compiled {
   readonly explainer: Explainer;
 }
 
-function checkLength(length: number, options: { maxInputLength?: number } | undefined): void {
+export function checkLength(length: number, options: { maxInputLength?: number } | undefined): void {
   const max = options?.maxInputLength ?? DEFAULT_MAX_INPUT_LENGTH;
   if (typeof max !== 'number' || !Number.isInteger(max) || max <= 0) {
     throw new InvalidOptionsError('maxInputLength', `resume-fit: options.maxInputLength must be a positive whole number of characters, got ${typeof max === 'number' ? String(max) : typeof max}.`);
@@ -218,7 +218,7 @@ function checkLength(length: number, options: { maxInputLength?: number } | unde
   }
 }
 
-function checkOptions(options: unknown, allowed: readonly string[]): void {
+export function checkOptions(options: unknown, allowed: readonly string[]): void {
   if (options === undefined) return;
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new InvalidOptionsError('options', `resume-fit: options must be an object, got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}.`);
@@ -228,7 +228,7 @@ function checkOptions(options: unknown, allowed: readonly string[]): void {
   }
 }
 
-interface Extraction {
+export interface Extraction {
   readonly skills: SkillMatch[];
   /** Each skill's position in the taxonomy (skills[k] is taxonomy skill positions[k]). */
   readonly positions: readonly number[];
@@ -261,7 +261,7 @@ function evidenceOf(start: number, end: number, text: string, section: SectionKi
   return path === undefined ? { start, end, text, section, kind, negated, hedged, confidence, cue } : { start, end, text, section, kind, negated, hedged, confidence, cue, path };
 }
 
-function extract(c: Compiled, input: string, segments: readonly PathSegment[] | null): Extraction {
+export function extract(c: Compiled, input: string, segments: readonly PathSegment[] | null): Extraction {
   const norm = normalizeText(input);
   const sectionMap = findSections(norm.text, c.headings);
   const tokens = tokenize(norm.text, c.skills.words);
@@ -376,7 +376,7 @@ export const SHARED_CLINICAL = 0.3;
 /** Points a job title matching the role can earn (taken from the other components in proportion). */
 export const TITLE_POINTS = 15;
 
-interface Timeline {
+export interface Timeline {
   /** The latest dated entry (see latestEntry), found once per analysis. */
   readonly latest: ExperienceEntry | null;
   /** Each entry's title matches (all roles), computed once per analysis. */
@@ -408,12 +408,20 @@ function latestEntry(entries: readonly ExperienceEntry[]): ExperienceEntry | nul
 
 /** The role's best job-title match among the entries, as a score item, or null. */
 function titleItem(c: Compiled, role: Role, t: Timeline): ScoreItem | null {
+  return bestTitleItem(t, role.id, c.idRank.get(role.id)!, (i) => t.titleMatches[i]!.find((x) => x.role === role.id));
+}
+
+/**
+ * The best job-title match among the entries, as a score item with `id` and `rank`, or null; `matchOf(i)` is entry
+ * i's title match (a role's, or a job posting's title). Tenure and recency weigh it the same way for both.
+ */
+export function bestTitleItem(t: Timeline, id: string, rank: number | undefined, matchOf: (entry: number) => { readonly score: number } | undefined): ScoreItem | null {
   let best: ScoreItem | null = null;
   const latest = t.latest;
   for (let i = 0; i < t.entries.length; i++) {
     const e = t.entries[i]!;
     if (!e.title || e.titleStart < 0) continue;
-    const m = t.titleMatches[i]!.find((x) => x.role === role.id);
+    const m = matchOf(i);
     if (!m) continue;
     const current = e.range?.end === 'present';
     const months = e.range && (!current || t.asOf !== undefined) ? e.range.months : null;
@@ -426,15 +434,16 @@ function titleItem(c: Compiled, role: Role, t: Timeline): ScoreItem | null {
     const strength = Math.round(m.score * tenure * recency * 1000) / 1000;
     if (best && best.strength >= strength) continue;
     const evidence: Evidence = { start: e.titleStart, end: e.titleEnd, text: e.title, section: (e.section as SectionKind | null) ?? null, kind: 'exact', negated: false, hedged: false, confidence: m.score };
-    best = { component: 'titles', id: role.id, label: e.title, weight: 1, strength, evidence: [e.path ? { ...evidence, path: `${e.path}.position` } : evidence], rank: c.idRank.get(role.id)! };
+    const ev = [e.path ? { ...evidence, path: `${e.path}.position` } : evidence];
+    best = rank === undefined ? { component: 'titles', id, label: e.title, weight: 1, strength, evidence: ev } : { component: 'titles', id, label: e.title, weight: 1, strength, evidence: ev, rank };
   }
   return best;
 }
 
 /** What scoring needs of a role that does not depend on the resume; built once per analyzer. */
-interface RoleTable {
+export interface RoleTable {
   /** The profile's skills; `index` is the skill's position in the taxonomy (the strengths array's index). */
-  readonly entries: readonly { readonly skill: Skill; readonly index: number; readonly rank: number; readonly weight: number; readonly component: ComponentName; readonly gated: boolean }[];
+  readonly entries: readonly { readonly skill: Skill; readonly index: number; readonly rank: number; readonly weight: number; readonly component: ComponentName; readonly gated: boolean; readonly recent: boolean }[];
   /** How many of the profile's skills are health-care skills (the breadth a role can ask for). */
   readonly healthCareEntries: number;
   /**
@@ -455,7 +464,7 @@ function roleTable(c: Pick<Compiled, 'skillsById' | 'skillTable' | 'responsibili
     const skill = c.skillsById.get(entry.skill);
     const component = componentOf(entry, skill);
     totals.set(component, (totals.get(component) ?? 0) + entry.weight);
-    if (skill) entries.push({ skill, index: c.skillTable.index.get(skill.id)!, rank: c.idRank.get(skill.id)!, weight: entry.weight, component, gated: skill.generic === true && health });
+    if (skill) entries.push({ skill, index: c.skillTable.index.get(skill.id)!, rank: c.idRank.get(skill.id)!, weight: entry.weight, component, gated: skill.generic === true && health, recent: component === 'skills' });
   }
   const ids = c.responsibilitiesByRole.get(role.id) ?? [];
   if (ids.length) totals.set('responsibilities', ids.length);
@@ -467,6 +476,20 @@ function roleTable(c: Pick<Compiled, 'skillsById' | 'skillTable' | 'responsibili
 /** `resp[k]`: the score item of responsibility k when it passed (built once per analysis, shared by the roles). */
 function scoreRole(c: Compiled, role: Role, strengths: Strengths, shown: number, resp: readonly (ScoreItem | undefined)[], t: Timeline): RoleFit {
   const table = c.roleTables.get(role.id)!;
+  const items = tableItems(c, table, strengths, shown, resp, t);
+  const title = titleItem(c, role, t);
+  if (title) items.push(title);
+  const { contributions, score } = allocateShares(items, table.shares, title ? { component: 'titles', points: TITLE_POINTS } : null);
+  const fit: RoleFit = { id: role.id, title: role.title, score, band: bandOf(score), contributions, missing: findGaps(c.explainer, role, strengths) };
+  return score === 0 ? { ...fit, reason: strengths.size === 0 ? 'no skills of the taxonomy were found in the resume' : `none of the skills found are in the ${role.title.toLowerCase()} profile` } : fit;
+}
+
+/**
+ * A table's score items for one resume: each profile skill the resume shows, gated (generic skills by health-care
+ * context, health-care skills by breadth) and, with asOf, weighed by recency; then the responsibilities that passed.
+ * The roles and a parsed job posting (postings/match.ts) are scored by this one function.
+ */
+export function tableItems(c: Compiled, table: RoleTable, strengths: Strengths, shown: number, resp: readonly (ScoreItem | undefined)[], t: Timeline): ScoreItem[] {
   const items: ScoreItem[] = [];
   const ctx = Math.min(1, shown / HEALTH_CONTEXT_SKILLS);
   // A health role needs breadth: one or two health-care words in a software resume are no fit (see BREADTH_FLOOR).
@@ -474,25 +497,21 @@ function scoreRole(c: Compiled, role: Role, strengths: Strengths, shown: number,
   const health = table.health;
   const breadth = table.healthCareEntries === 0 ? 1 : Math.min(1, shown / Math.min(HEALTH_CONTEXT_SKILLS, table.healthCareEntries));
   const breadthGate = BREADTH_FLOOR + (1 - BREADTH_FLOOR) * breadth;
-  for (const { skill, index, rank, weight, component, gated } of table.entries) {
+  for (const { skill, index, rank, weight, component, gated, recent } of table.entries) {
     const s = strengths.byIndex[index];
     if (!s) continue;
     const gate = gated ? GENERIC_FLOOR + (1 - GENERIC_FLOOR) * ctx
       : health ? breadthGate
       : c.skillTable.healthCare[index] === 1 ? SHARED_CLINICAL : 1;
     // Recency (with asOf) weighs duties and tools: a skill last used ten years ago counts 0.6 of a current one.
-    const recency = component === 'skills' ? t.recency?.[index] ?? 1 : 1;
+    const recency = recent ? t.recency?.[index] ?? 1 : 1;
     items.push({ component, id: skill.id, label: skill.label, weight, strength: Math.round(s.strength * gate * recency * 1000) / 1000, evidence: s.evidence, rank });
   }
   for (const k of table.responsibilities) {
     const r = resp[k];
     if (r !== undefined) items.push(health && breadth < 1 ? { ...r, strength: Math.round(r.strength * breadthGate * 1000) / 1000 } : r);
   }
-  const title = titleItem(c, role, t);
-  if (title) items.push(title);
-  const { contributions, score } = allocateShares(items, table.shares, title ? { component: 'titles', points: TITLE_POINTS } : null);
-  const fit: RoleFit = { id: role.id, title: role.title, score, band: bandOf(score), contributions, missing: findGaps(c.explainer, role, strengths) };
-  return score === 0 ? { ...fit, reason: strengths.size === 0 ? 'no skills of the taxonomy were found in the resume' : `none of the skills found are in the ${role.title.toLowerCase()} profile` } : fit;
+  return items;
 }
 
 // Without asOf the library reads no clock: entries are still found (for job titles) against a reference far ahead,
@@ -534,6 +553,92 @@ function experienceOf(c: Compiled, ex: Extraction, text: string, doc: JsonResume
   return { titleMatches, recency, entries, latest, asOf, records, skills };
 }
 
+/** What an analysis finds in a resume before any role is scored: shared by `analyzeResume` and `matchJob`. */
+export interface ResumeEvidence {
+  readonly text: string;
+  readonly rendered: string | undefined;
+  readonly notAResume: boolean;
+  readonly ex: Extraction;
+  readonly timeline: Timeline & { records: ExperienceRecord[]; skills: ReportSkill[] };
+  readonly strengths: Strengths;
+  /** Distinct health-care skills shown (the context and breadth gates). */
+  readonly shown: number;
+  readonly responsibilities: ResponsibilityMatch[];
+  /** Per responsibility position: its score item when it passed. */
+  readonly respItems: readonly (ScoreItem | undefined)[];
+}
+
+/**
+ * Reads a resume (text or JSON Resume) and finds its evidence: skills, entries and their timeline, strengths,
+ * responsibilities. Checks `input` and `options.maxInputLength`; the caller checks its other options.
+ */
+export function resumeEvidence(c: Compiled, input: string | JsonResume, options: { readonly maxInputLength?: number; readonly asOf?: string } | undefined): ResumeEvidence {
+  const asOf = options?.asOf;
+  let text: string;
+  let segments: readonly PathSegment[] | null = null;
+  let rendered: string | undefined;
+  let doc: JsonResume | null = null;
+  let notAResume = false;
+  if (typeof input === 'string') {
+    checkLength(input.length, options);
+    text = input;
+  } else if (typeof input === 'object' && input !== null && (ArrayBuffer.isView(input) || input instanceof ArrayBuffer)) {
+    throw new InvalidInputError('ERR_INVALID_INPUT', 'resume-fit: expected resume text or a JSON Resume object, got bytes; decode them first (for UTF-8: new TextDecoder().decode(bytes)), or use the CLI, which detects the encoding.');
+  } else if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
+    notAResume = hasNoResumeFields(input);
+    doc = parseJsonResume(input);
+    const r = renderJsonResume(doc);
+    checkLength(r.text.length, options);
+    text = r.text;
+    segments = r.segments;
+    rendered = r.text;
+  } else {
+    throw new InvalidInputError('ERR_INVALID_INPUT', `resume-fit: expected resume text (a string) or a JSON Resume object, got ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}.`);
+  }
+  const ex = extract(c, text, segments);
+  const timeline = experienceOf(c, ex, text, doc, segments, asOf);
+  const strengths = skillStrengths(ex.skills, c.skillTable, ex.positions);
+  const shown = healthCareShown(strengths, c.skillTable);
+  const raw = matchResponsibilities(c.resp, c.skills, ex.tokens, ex.mentions);
+  // Only the responsibilities that pass are reported and scored: their evidence is built once, in both shapes.
+  const responsibilities: ResponsibilityMatch[] = [];
+  const respItems = new Array<ScoreItem | undefined>(c.resp.items.length);
+  for (const r of raw) {
+    if (!r.passed) continue;
+    const item = c.resp.items[r.index]!.r;
+    const shown: ResponsibilityMatch['evidence'][number][] = [];
+    const evidence: Evidence[] = [];
+    for (const l of r.lines) {
+      const [start, end] = ex.toOriginal(l.unit.first, l.unit.last);
+      const lineText = text.slice(start, end);
+      const section = ex.sectionOfLine(ex.tokens[l.unit.first]!.line);
+      const similarity = l.similarity;
+      const path = segments ? pathAt(segments, start) : undefined;
+      // Literals in their final key order: an object spread here was once the hottest line of an analysis.
+      if (path === undefined) {
+        shown.push({ start, end, text: lineText, section, similarity });
+        evidence.push({ start, end, text: lineText, section, kind: 'stem', negated: false, hedged: false, confidence: similarity });
+      } else {
+        shown.push({ start, end, text: lineText, section, similarity, path });
+        evidence.push({ start, end, text: lineText, section, kind: 'stem', negated: false, hedged: false, confidence: similarity, path });
+      }
+    }
+    responsibilities.push({ id: item.id, text: item.text, similarity: r.similarity, matched: true, evidence: shown });
+    respItems[r.index] = { component: 'responsibilities', id: item.id, label: item.normalized, weight: 1, strength: r.similarity, evidence, rank: c.idRank.get(item.id)! };
+  }
+  stableSort(responsibilities, (a, b) => b.similarity - a.similarity || (a.id < b.id ? -1 : 1));
+  return { text, rendered, notAResume, ex, timeline, strengths, shown, responsibilities, respItems };
+}
+
+/** The compiled taxonomy behind an analyzer (a symbol property: not enumerable, not part of the public type). */
+const COMPILED = Symbol.for('resume-fit.compiled');
+
+/** The compiled taxonomy of an analyzer made by `createAnalyzer`, or undefined for anything else. */
+export function compiledOf(analyzer: unknown): Compiled | undefined {
+  if (typeof analyzer !== 'object' || analyzer === null) return undefined;
+  return (analyzer as { [COMPILED]?: Compiled })[COMPILED];
+}
+
 function makeAnalyzer(c: Compiled): Analyzer {
   const roleIds = c.taxonomy.roles.map((r) => r.id);
   // The reference role (the one the seeds describe, sentences.reference) when the taxonomy has it, else its first.
@@ -548,60 +653,8 @@ function makeAnalyzer(c: Compiled): Analyzer {
     if (typeof target !== 'string' || !c.rolesById.has(target)) {
       throw new InvalidOptionsError('target', `resume-fit: unknown target role ${typeof target === 'string' ? `"${target.slice(0, 60)}"` : typeof target}; use one of: ${roleIds.join(', ')}.`, 'ERR_UNKNOWN_ROLE');
     }
-    let text: string;
-    let segments: readonly PathSegment[] | null = null;
-    let rendered: string | undefined;
-    let doc: JsonResume | null = null;
-    let notAResume = false;
-    if (typeof input === 'string') {
-      checkLength(input.length, options);
-      text = input;
-    } else if (typeof input === 'object' && input !== null && (ArrayBuffer.isView(input) || input instanceof ArrayBuffer)) {
-      throw new InvalidInputError('ERR_INVALID_INPUT', 'resume-fit: expected resume text or a JSON Resume object, got bytes; decode them first (for UTF-8: new TextDecoder().decode(bytes)), or use the CLI, which detects the encoding.');
-    } else if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
-      notAResume = hasNoResumeFields(input);
-      doc = parseJsonResume(input);
-      const r = renderJsonResume(doc);
-      checkLength(r.text.length, options);
-      text = r.text;
-      segments = r.segments;
-      rendered = r.text;
-    } else {
-      throw new InvalidInputError('ERR_INVALID_INPUT', `resume-fit: expected resume text (a string) or a JSON Resume object, got ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}.`);
-    }
-    const ex = extract(c, text, segments);
-    const timeline = experienceOf(c, ex, text, doc, segments, asOf);
+    const { text, rendered, notAResume, ex, timeline, strengths, shown, responsibilities, respItems } = resumeEvidence(c, input, options);
     const skills: ReportSkill[] = timeline.skills;
-    const strengths = skillStrengths(ex.skills, c.skillTable, ex.positions);
-    const shown = healthCareShown(strengths, c.skillTable);
-    const raw = matchResponsibilities(c.resp, c.skills, ex.tokens, ex.mentions);
-    // Only the responsibilities that pass are reported and scored: their evidence is built once, in both shapes.
-    const responsibilities: ResponsibilityMatch[] = [];
-    const respItems = new Array<ScoreItem | undefined>(c.resp.items.length);
-    for (const r of raw) {
-      if (!r.passed) continue;
-      const item = c.resp.items[r.index]!.r;
-      const shown: ResponsibilityMatch['evidence'][number][] = [];
-      const evidence: Evidence[] = [];
-      for (const l of r.lines) {
-        const [start, end] = ex.toOriginal(l.unit.first, l.unit.last);
-        const lineText = text.slice(start, end);
-        const section = ex.sectionOfLine(ex.tokens[l.unit.first]!.line);
-        const similarity = l.similarity;
-        const path = segments ? pathAt(segments, start) : undefined;
-        // Literals in their final key order: an object spread here was once the hottest line of an analysis.
-        if (path === undefined) {
-          shown.push({ start, end, text: lineText, section, similarity });
-          evidence.push({ start, end, text: lineText, section, kind: 'stem', negated: false, hedged: false, confidence: similarity });
-        } else {
-          shown.push({ start, end, text: lineText, section, similarity, path });
-          evidence.push({ start, end, text: lineText, section, kind: 'stem', negated: false, hedged: false, confidence: similarity, path });
-        }
-      }
-      responsibilities.push({ id: item.id, text: item.text, similarity: r.similarity, matched: true, evidence: shown });
-      respItems[r.index] = { component: 'responsibilities', id: item.id, label: item.normalized, weight: 1, strength: r.similarity, evidence, rank: c.idRank.get(item.id)! };
-    }
-    stableSort(responsibilities, (a, b) => b.similarity - a.similarity || (a.id < b.id ? -1 : 1));
     const roles = stableSort(c.taxonomy.roles.map((role) => scoreRole(c, role, strengths, shown, respItems, timeline)), (a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
     const targetFit = roles.find((r) => r.id === target)!;
     const other = roles.find((r) => r.id !== target) ?? targetFit;
@@ -616,7 +669,7 @@ function makeAnalyzer(c: Compiled): Analyzer {
     return reason ? { ...withText, reason } : withText;
   };
 
-  return {
+  const analyzer: Analyzer = {
     taxonomy: c.taxonomy,
     analyzeResume,
     extractSkills(text: string, options?: ExtractOptions): SkillMatch[] {
@@ -637,6 +690,9 @@ function makeAnalyzer(c: Compiled): Analyzer {
       return compare(c.explainer, c.rolesById.get(a)!, c.rolesById.get(b)!, fa, fb, strengths);
     },
   };
+  // For parseJobPosting and matchJob ({ analyzer }): hidden, so reports and listings never show it.
+  Object.defineProperty(analyzer, COMPILED, { value: c, enumerable: false });
+  return analyzer;
 }
 
 /**

@@ -298,3 +298,12 @@ export function compare(x: Explainer, a: Role, b: Role, fitA: RoleFit, fitB: Rol
   const context = [...pair, ...new Set([...contextA, ...contextB])]; // a fresh array per report
   return { better, difference: Math.abs(difference), a: sa, b: sb, sharedFound, context, summary };
 }
+
+/**
+ * A job posting's missing item as a gap: why from the posting ("The posting requires BLS (basic life support).",
+ * "... prefers ...", with the years when it asks some), how to show it from the skill's data, as for a role.
+ */
+export function postingGap(skill: Skill, status: 'required' | 'preferred', weight: number, years: number | null): Gap {
+  const asks = years !== null ? `${years} year${years === 1 ? '' : 's'} of ${inSentence(skill.label)}` : inSentence(skill.label);
+  return { skill: skill.id, label: skill.label, weight, component: status, why: `The posting ${status === 'required' ? 'requires' : 'prefers'} ${asks}.`, suggestion: suggestionFor(skill) };
+}

@@ -67,5 +67,10 @@ export type { TypedSkillMatch as SkillMatch } from './analyze.js';
 export type { Band, ComponentName, Contribution, Gap, RoleFit } from './score.js';
 export type { ComparisonSide, RoleComparison } from './explain.js';
 export type { SectionKind } from './text/sections.js';
+
+export { parseJobPosting, matchJob } from './postings/index.js';
+export type { ParseJobPostingOptions } from './postings/index.js';
+export type { ItemStatus, JobPosting, JobPostingInput, PostingEvidence, PostingItem, PostingRole, PostingSection, PostingSectionKind, YearsAsked } from './postings/parse.js';
+export type { JobMatch, MatchJobOptions, ShownItem, YearsFit } from './postings/match.js';
 // Not exported on purpose: the pipeline stages (normalize, tokenize, sections, matchers). They are tested
 // directly but their shapes may change in a minor release.

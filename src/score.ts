@@ -24,19 +24,22 @@ import { stableSort } from './sort.js';
  * @example
  * report.target.contributions.filter((c) => c.component === 'signature')
  */
-export type ComponentName = 'signature' | 'skills' | 'responsibilities' | 'soft' | 'titles';
+export type ComponentName = 'signature' | 'skills' | 'responsibilities' | 'soft' | 'titles' | 'required' | 'preferred' | 'years';
 
-export const COMPONENT_POINTS: Readonly<Record<Exclude<ComponentName, 'titles'>, number>> = { signature: 30, skills: 45, responsibilities: 15, soft: 10 };
+/** The components of a role's score (a job posting's are 'required', 'preferred' and 'years'; see postings/match.ts). */
+type RoleComponent = 'signature' | 'skills' | 'responsibilities' | 'soft';
+
+export const COMPONENT_POINTS: Readonly<Record<RoleComponent, number>> = { signature: 30, skills: 45, responsibilities: 15, soft: 10 };
 /** Saturation: the weighted share of a component that earns all its points. */
-export const SATURATION: Readonly<Record<Exclude<ComponentName, 'titles'>, number>> = { signature: 0.6, skills: 0.5, responsibilities: 0.5, soft: 0.6 };
+export const SATURATION: Readonly<Record<RoleComponent, number>> = { signature: 0.6, skills: 0.5, responsibilities: 0.5, soft: 0.6 };
 /**
  * Most weight a component needs to earn all its points, whatever the size of the role's profile: without it a role
  * with 30 duty skills (the health technician lists every responsibility's skills) would need five times the evidence
  * of a role with 6. Six duty skills (9), three responsibilities, three soft skills.
  */
-export const SATURATION_CAP: Readonly<Record<Exclude<ComponentName, 'titles'>, number>> = { signature: Infinity, skills: 9, responsibilities: 3, soft: 3 };
+export const SATURATION_CAP: Readonly<Record<RoleComponent, number>> = { signature: Infinity, skills: 9, responsibilities: 3, soft: 3 };
 /** Least weight a component's saturation asks for, so one weak item (a single CPR card) cannot fill it. */
-export const SATURATION_FLOOR: Readonly<Record<Exclude<ComponentName, 'titles'>, number>> = { signature: 0, skills: 4.5, responsibilities: 1.5, soft: 2 };
+export const SATURATION_FLOOR: Readonly<Record<RoleComponent, number>> = { signature: 0, skills: 4.5, responsibilities: 1.5, soft: 2 };
 export const HEDGED_FACTOR = 0.35;
 /** Non-generic skills a resume needs for generic skills to count in full toward a health role. */
 export const HEALTH_CONTEXT_SKILLS = 4;
@@ -231,7 +234,7 @@ export function healthCareShown(strengths: Strengths, table: SkillTable): number
  * and EMT for the ER technician, EMT-B for the EMT) are in its signature, and a separate credentials component let
  * common cards (CPR, first aid) decide between roles.
  */
-export function componentOf(entry: ProfileEntry, skill: Skill | undefined): Exclude<ComponentName, 'titles' | 'responsibilities'> {
+export function componentOf(entry: ProfileEntry, skill: Skill | undefined): Exclude<RoleComponent, 'responsibilities'> {
   if (entry.kind === 'distinct' || entry.kind === 'share') return 'signature';
   if (entry.kind === 'soft' || skill?.category === 'soft') return 'soft';
   return 'skills';

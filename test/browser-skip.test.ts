@@ -28,7 +28,7 @@ describe('test/browser.test.ts without Chromium (CHROMIUM_PATH=/nonexistent/chro
     expect(r.code).toBe(0);
     const lines = r.out.split('\n').filter((l) => l.includes('browser tests skipped'));
     expect(lines).toEqual(["resume-fit: browser tests skipped: no Chromium at /nonexistent/chromium; to run them, install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary."]);
-    expect(r.out).toMatch(/Tests\s+14 passed \| 10 skipped \(24\)/);
+    expect(r.out).toMatch(/Tests\s+14 passed \| 11 skipped \(25\)/);
   });
 
   it('with CI=true: fails, naming the missing browser', async () => {

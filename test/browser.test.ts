@@ -36,6 +36,8 @@ let page: Page;
 let problems: string[] = [];
 let analyzeResume: Library['analyzeResume'];
 let compareRoles: Library['compareRoles'];
+let matchJob: Library['matchJob'];
+let parseJobPosting: Library['parseJobPosting'];
 
 /** Starts serve-web on a free port (--port 0) and reads the URL it prints. */
 function startServer(): Promise<string> {
@@ -71,7 +73,7 @@ function rawGet(path: string): Promise<{ status: number; type: string; body: str
 
 beforeAll(async () => {
   requireBuilt('dist/browser/resume-fit.js'); // the web demo loads it
-  ({ analyzeResume, compareRoles } = (await import(pathToFileURL(BUNDLE).href)) as Library);
+  ({ analyzeResume, compareRoles, matchJob, parseJobPosting } = (await import(pathToFileURL(BUNDLE).href)) as Library);
   origin = await startServer();
 });
 
@@ -193,6 +195,18 @@ describe.skipIf(SKIP_BROWSER)('the web demo in Chromium', () => {
     await page.selectOption('#cmp-a', 'health-technician');
     await page.selectOption('#cmp-b', 'emergency-room-technician');
     await page.screenshot({ path: join(repo, 'artifacts', 'web-demo.png'), fullPage: true });
+  });
+
+  it('matches the resume to a pasted job posting: the fit, the missing items (required first) and the items shown', async () => {
+    await page.fill('#resume', SAMPLE);
+    await page.click('#posting-sample');
+    const postingText = await page.inputValue('#posting');
+    await page.click('#match');
+    await page.waitForSelector('#job:not([hidden])');
+    const fit = matchJob(SAMPLE, parseJobPosting(postingText), { asOf: new Date().toISOString().slice(0, 10) });
+    expect(await page.textContent('#job-summary')).toBe(`Patient Care Technician: ${fit.score.toFixed(1)} (${fit.band}). ${fit.shown.length} of ${fit.shown.length + fit.missing.length} items shown.`);
+    expect(await page.$$eval('#job-missing li', (ls) => ls.map((l) => (l as HTMLElement).dataset.skill))).toEqual(fit.missing.map((g) => g.skill));
+    expect(await page.locator('#job-shown li').count()).toBe(fit.shown.length);
   });
 
   it('reads a dropped JSON Resume file and highlights report.text', async () => {

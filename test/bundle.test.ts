@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const BUDGET_BYTES = 66 * 1024; // the same budget as scripts/bundle-size.mjs
+const BUDGET_BYTES = 68 * 1024; // the same budget as scripts/bundle-size.mjs
 
 const BUILTINS = new Set(builtinModules.flatMap((m) => [m, m.split('/')[0]!]));
 const isBuiltin = (spec: string): boolean => spec.startsWith('node:') || BUILTINS.has(spec) || BUILTINS.has(spec.split('/')[0]!);
@@ -61,7 +61,7 @@ describe('the core bundled for the browser', () => {
     ]));
   });
 
-  it('keeps analyzeResume with the default taxonomy under 66 KB gzipped', async () => {
+  it('keeps analyzeResume with the default taxonomy under 68 KB gzipped', async () => {
     const b = await bundle("import { analyzeResume } from './index.ts';\nconsole.log(analyzeResume('x'));\n", join(repo, 'src'));
     expect(b.builtins).toEqual([]);
     // The taxonomy is in the bundle (tree-shaking did not drop it), so the figure measures the real thing.
@@ -69,7 +69,7 @@ describe('the core bundled for the browser', () => {
     expect(b.gzipped).toBeLessThan(BUDGET_BYTES);
     // `npm run size` (CI) reports the same figure and passes.
     const out = execFileSync(process.execPath, [join(repo, 'scripts', 'bundle-size.mjs')], { encoding: 'utf8' });
-    const line = /^bundle: analyzeResume \+ default taxonomy: (\d+\.\d) KB minified, (\d+\.\d) KB gzipped \(budget 66 KB\)$/m.exec(out);
+    const line = /^bundle: analyzeResume \+ default taxonomy: (\d+\.\d) KB minified, (\d+\.\d) KB gzipped \(budget 68 KB\)$/m.exec(out);
     expect(line, out).not.toBeNull();
     expect(line![1]).toBe((b.code.length / 1024).toFixed(1));
     expect(line![2]).toBe((b.gzipped / 1024).toFixed(1));

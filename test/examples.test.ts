@@ -177,7 +177,7 @@ describe('examples/README.md and examples/web', () => {
   it('the README lists every runnable example with its command', () => {
     const readme = readFileSync(join(examples, 'README.md'), 'utf8');
     const runnable = readdirSync(examples).filter((f) => /\.(mjs|cjs)$/.test(f)).sort();
-    expect(runnable).toEqual(['basic.mjs', 'batch-folder.mjs', 'commonjs.cjs', 'custom-taxonomy.mjs', 'json-resume.mjs']);
+    expect(runnable).toEqual(['basic.mjs', 'batch-folder.mjs', 'commonjs.cjs', 'custom-taxonomy.mjs', 'json-resume.mjs', 'match-job.mjs']);
     for (const f of runnable) expect(readme).toContain(`node examples/${f}`);
   });
 
@@ -185,5 +185,25 @@ describe('examples/README.md and examples/web', () => {
     for (const f of ['index.html', 'app.js', 'style.css']) expect(existsSync(join(examples, 'web', f)), f).toBe(true);
     expect(readFileSync(join(examples, 'web', 'index.html'), 'utf8')).toContain('src="app.js"');
     expect(readFileSync(join(examples, 'web', 'app.js'), 'utf8')).toContain("from '/dist/browser/resume-fit.js'");
+  });
+});
+
+describe('examples/match-job.mjs', () => {
+  it('parses the sample posting, ranks the sample resumes for it and explains the best fit', async () => {
+    const r = await example('match-job.mjs');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const out = lines(r.stdout);
+    expect(out[0]).toBe('Posting: Patient Care Technician - Emergency Department (closest role: Emergency Room Technician)');
+    expect(out[1]).toMatch(/^ {2}required: .*\bbls\b/);
+    expect(out[2]).toBe('  preferred: nursing-assistant, emt-certification');
+    expect(out[3]).toBe('  years: 1 in patient-care (required): "• 1+ year of patient care experience in a hospital setting"');
+    const ranking = out.slice(out.indexOf('Ranking:') + 1, out.indexOf('Ranking:') + 5);
+    expect(ranking.map((l) => l.replace(/: .*/, ''))).toEqual(['  1. emergency-room-technician.md', '  2. health-technician.txt', '  3. psychiatric-technician.json', '  4. customer-care-technician.txt']);
+    // The best fit's contributions add up to its score.
+    const score = Number(/scores (\d+\.\d\d):$/.exec(out.find((l) => l.startsWith('Why '))!)![1]);
+    const points = out.filter((l) => /^ {2}\+\d/.test(l)).map((l) => Number(/^ {2}\+(\d+\.\d\d)/.exec(l)![1]));
+    expect(Math.round(points.reduce((a, b) => a + b, 0) * 100) / 100).toBe(score);
+    expect(out).toContain('Missing:');
   });
 });

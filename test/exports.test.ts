@@ -28,6 +28,8 @@ const EXPORTS: Readonly<Record<string, 'function' | 'class' | 'number' | 'object
   extractSkills: 'function',
   isResumeFitError: 'function',
   listRoles: 'function',
+  matchJob: 'function',
+  parseJobPosting: 'function',
   renderJsonResume: 'function',
   validateTaxonomy: 'function',
 };

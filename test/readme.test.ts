@@ -62,8 +62,8 @@ function blocksWithOutput(md: string): { start: number; code: string; shown: Sho
 const BLOCKS = blocksWithOutput(README);
 
 describe('README code blocks with shown output', () => {
-  it('there are some (the API examples of analyzeResume and extractSkills)', () => {
-    expect(BLOCKS.map((b) => b.shown.length)).toEqual([3, 3]);
+  it('there are some (the API examples of analyzeResume, extractSkills and parseJobPosting)', () => {
+    expect(BLOCKS.map((b) => b.shown.length)).toEqual([3, 3, 2]);
   });
 
   it.each(BLOCKS.map((b) => [b.start, b] as const))('the block at README.md line %i prints what it shows', async (_line, block) => {

@@ -1,5 +1,5 @@
 // The resume-fit demo: the library's own browser build, no framework, no network beyond this origin.
-import { analyzeResume, compareRoles, listRoles, isResumeFitError } from '/dist/browser/resume-fit.js';
+import { analyzeResume, compareRoles, listRoles, isResumeFitError, matchJob, parseJobPosting } from '/dist/browser/resume-fit.js';
 
 // A fictional resume (examples/resumes/health-technician.txt).
 const SAMPLE = `MARIA L. SANTOS
@@ -30,6 +30,19 @@ Coursework: Medical Terminology, Anatomy and Physiology
 
 CERTIFICATIONS
 BLS (American Heart Association) | Certified Phlebotomy Technician (NHA)
+`;
+
+// A fictional posting.
+const SAMPLE_POSTING = `Patient Care Technician
+Responsibilities:
+• Take and record vital signs and blood pressure
+• Perform 12-lead EKGs and phlebotomy
+• Document care in the electronic health record
+Requirements:
+• Current BLS certification (required)
+• 1+ year of patient care experience
+Preferred:
+• Telemetry experience is a plus
 `;
 
 const MAX_FILE_BYTES = 2_000_000;
@@ -301,3 +314,44 @@ function init() {
 }
 
 init();
+
+/** Scores the resume against the pasted posting: matchJob's fit, missing items (required first) and items shown. */
+function matchPosting() {
+  clearError();
+  const raw = $('resume').value;
+  const postingText = $('posting').value;
+  if (!raw.trim() || !postingText.trim()) {
+    showError('Paste a resume and a job posting first.');
+    return;
+  }
+  let fit;
+  try {
+    const posting = parseJobPosting(postingText);
+    // The date experience is measured against: today, read here (the library reads no clock).
+    fit = matchJob(parseInput(raw), posting, { asOf: new Date().toISOString().slice(0, 10) });
+  } catch (e) {
+    showError(isResumeFitError(e) || e instanceof InputError ? e.message : 'The posting could not be matched.');
+    return;
+  }
+  $('job').hidden = false;
+  $('job-summary').textContent = fit.reason
+    ? `Score 0: ${fit.reason}.`
+    : `${fit.title ?? 'This posting'}: ${fmt(fit.score)} (${fit.band}). ${fit.shown.length} of ${fit.shown.length + fit.missing.length} items shown.`;
+  const missing = $('job-missing');
+  missing.replaceChildren();
+  for (const gap of fit.missing) {
+    const item = el('li');
+    item.dataset.skill = gap.skill;
+    item.append(el('strong', gap.label), el('span', gap.component, `pill ${gap.component === 'required' ? '' : 'muted'}`), el('p', `${gap.why} ${gap.suggestion}`, 'gap-suggestion'));
+    missing.append(item);
+  }
+  const shown = $('job-shown');
+  shown.replaceChildren();
+  for (const s of fit.shown) shown.append(el('li', `${s.label} (${s.status}): “${s.evidence[0]?.text ?? ''}”`));
+  $('status').textContent = `Matched to the posting: ${fmt(fit.score)} (${fit.band}).`;
+}
+
+$('match').addEventListener('click', matchPosting);
+$('posting-sample').addEventListener('click', () => { $('posting').value = SAMPLE_POSTING; });
+$('match').disabled = false;
+$('posting-sample').disabled = false;

@@ -8,7 +8,7 @@
 import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import { MAX_FILE_BYTES, ReadError } from '../node/read.js';
-import { footer, header, separator, type OutputFormat } from './format.js';
+import { footer, header, matchRecord, separator, type OutputFormat } from './format.js';
 import { expandInputs, inShard, type Shard } from './inputs.js';
 import { WorkerPool } from './pool.js';
 import { keyOf, OutputError, Sink, type ResumeState } from './sink.js';
@@ -27,7 +27,7 @@ export interface AnalyzeRun {
 
 export const defaultJobs = (): number => availableParallelism();
 
-interface Pending { readonly key: string; readonly result: Promise<TaskResult> }
+interface Pending { readonly key: string; readonly rawKey: string | number | null; readonly result: Promise<TaskResult> }
 
 async function readStdinBytes(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
@@ -156,10 +156,19 @@ export async function runAnalyze(run: AnalyzeRun, workerEntry: URL): Promise<num
   const pending: Pending[] = [];
   let seq = 0;
   let first = true;
+  // match ranks: every result is held until the last one is in, then written best first (ties in input order),
+  // errors after them in input order. Memory grows with the inputs here, unlike analyze.
+  const ranked: { key: string | number | null; r: TaskResult }[] | null = run.config.match ? [] : null;
   const writeHead = async (): Promise<void> => {
     const p = pending.shift()!;
     const r = await p.result;
     if (stopping) return;
+    if (ranked) {
+      ranked.push({ key: p.rawKey, r });
+      if (r.code) failed.set(r.code, (failed.get(r.code) ?? 0) + 1); else scored++;
+      progress?.tick();
+      return;
+    }
     await sink.write(separator(run.config, first) + r.chunk);
     first = false;
     written++;
@@ -180,11 +189,22 @@ export async function runAnalyze(run: AnalyzeRun, workerEntry: URL): Promise<num
         const task: Task = w.line !== undefined ? { seq: s, key: w.key, line: w.line, source } : { seq: s, key: w.key, source };
         return inProcess ? inProcess(task) : pool!.run(task);
       });
-      pending.push({ key, result });
+      pending.push({ key, rawKey: w.key, result });
       while (pending.length >= window && !stopping) await writeHead();
     }
     while (pending.length && !stopping) await writeHead();
     if (stopping) return await new Promise<number>(() => undefined); // the signal handler exits
+    if (ranked) {
+      const ok = ranked.filter((x) => x.r.fit).sort((a, b) => b.r.fit!.score - a.r.fit!.score || a.r.seq - b.r.seq);
+      const bad = ranked.filter((x) => !x.r.fit).sort((a, b) => a.r.seq - b.r.seq);
+      let rank = 0;
+      for (const x of [...ok, ...bad]) {
+        const chunk = x.r.fit ? matchRecord(run.config, x.key, x.r.fit, ++rank) : x.r.chunk;
+        await sink.write(separator(run.config, first) + chunk);
+        first = false;
+        written++;
+      }
+    }
     if (!state) await sink.write(footer(run.config, written));
     await pool?.close();
     progress?.stop();

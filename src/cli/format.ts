@@ -9,7 +9,7 @@
  *          best_score, one score column per role id, error_code, error_message[, summary with --explain]
  *   table  fixed-width columns for a terminal
  */
-import type { AnalysisReport } from '../index.js';
+import type { AnalysisReport, JobMatch } from '../index.js';
 import { briefExplanation } from './explain.js';
 
 export type OutputFormat = 'table' | 'json' | 'jsonl' | 'csv';
@@ -24,6 +24,8 @@ export interface FormatConfig {
   readonly explain: boolean;
   /** The taxonomy's role ids, in its order: the CSV score columns. */
   readonly roleIds: readonly string[];
+  /** `match`: records are job fits (matchRecord), ranked best first. */
+  readonly match?: boolean;
 }
 
 export interface RecordError { readonly code: string; readonly message: string }
@@ -39,11 +41,15 @@ const csvRow = (fields: readonly (string | number | null | undefined)[]): string
 const TABLE_KEY_WIDTH = 40;
 
 /** Keeps the end of a long path (the file name matters most). */
-function fit(s: string, width: number): string {
+function fit_(s: string, width: number): string {
   return s.length <= width ? s.padEnd(width) : `…${s.slice(s.length - width + 1)}`;
 }
 
+const MATCH_CSV = ['score', 'band', 'posting_title', 'posting_role', 'required_shown', 'required_missing', 'preferred_missing', 'years_met'];
+
 export function header(c: FormatConfig): string {
+  if (c.match && c.format === 'csv') return csvRow(['rank', c.keyName, ...MATCH_CSV, 'error_code', 'error_message']);
+  if (c.match && c.format === 'table') return `${'RANK'.padStart(4)}  ${'FILE'.padEnd(TABLE_KEY_WIDTH)}  ${'SCORE'.padStart(6)}  ${'BAND'.padEnd(8)}  MISSING REQUIRED\n`;
   switch (c.format) {
     case 'csv':
       return csvRow([c.keyName, 'target', 'target_score', 'target_band', 'best_role', 'best_score', ...c.roleIds, 'error_code', 'error_message', ...(c.explain ? ['summary'] : [])]);
@@ -81,7 +87,7 @@ export function resultRecord(c: FormatConfig, key: string | number | null, repor
     }
     case 'table': {
       const roles = report.roles.slice(0, c.top ?? 3).map((r) => `${r.id} ${r.score.toFixed(2)}`).join(' · ');
-      const row = `${fit(String(key), TABLE_KEY_WIDTH)}  ${report.target.score.toFixed(2).padStart(6)}  ${report.target.band.padEnd(8)}  ${roles}\n`;
+      const row = `${fit_(String(key), TABLE_KEY_WIDTH)}  ${report.target.score.toFixed(2).padStart(6)}  ${report.target.band.padEnd(8)}  ${roles}\n`;
       return c.explain ? row + briefExplanation(report).map((l) => `    ${l}\n`).join('') : row;
     }
     default: {
@@ -93,12 +99,36 @@ export function resultRecord(c: FormatConfig, key: string | number | null, repor
   }
 }
 
+/**
+ * One job fit (`resume-fit match`); `rank` is filled in by the batch once every record is in (csv and table show it,
+ * json and jsonl carry it as the first field after the key).
+ */
+export function matchRecord(c: FormatConfig, key: string | number | null, fit: JobMatch, rank: number): string {
+  const missing = (status: string) => fit.missing.filter((g) => g.component === status).map((g) => g.skill);
+  switch (c.format) {
+    case 'csv': {
+      const years = fit.years.length ? `${fit.years.filter((y) => y.met).length}/${fit.years.length}` : '';
+      return csvRow([rank, key, fit.score, fit.band, fit.title, fit.role, fit.shown.filter((s) => s.status === 'required').map((s) => s.id).join(';'), missing('required').join(';'), missing('preferred').join(';'), years, '', '']);
+    }
+    case 'table': {
+      const row = `${String(rank).padStart(4)}  ${fit_(String(key), TABLE_KEY_WIDTH)}  ${fit.score.toFixed(2).padStart(6)}  ${fit.band.padEnd(8)}  ${missing('required').slice(0, 4).join(', ') || '-'}\n`;
+      return c.explain ? row + fit.missing.slice(0, 3).map((g) => `      ${g.why} ${g.suggestion}\n`).join('') : row;
+    }
+    default: {
+      const obj = { [c.keyName]: key, rank, ...fit };
+      return c.format === 'json' ? `  ${indent(JSON.stringify(obj, null, 2))}` : `${JSON.stringify(obj)}\n`;
+    }
+  }
+}
+
 export function errorRecord(c: FormatConfig, key: string | number | null, error: RecordError, line?: number): string {
+  if (c.match && c.format === 'csv') return csvRow(['', key, ...MATCH_CSV.map(() => ''), error.code, error.message]);
+  if (c.match && c.format === 'table') return `${'-'.padStart(4)}  ${fit_(String(key), TABLE_KEY_WIDTH)}  ${'-'.padStart(6)}  ${'error'.padEnd(8)}  ${error.code}: ${error.message.replace(/^resume-fit: /, '')}\n`;
   switch (c.format) {
     case 'csv':
       return csvRow([key, '', '', '', '', '', ...c.roleIds.map(() => ''), error.code, error.message, ...(c.explain ? [''] : [])]);
     case 'table':
-      return `${fit(String(key), TABLE_KEY_WIDTH)}  ${'-'.padStart(6)}  ${'error'.padEnd(8)}  ${error.code}: ${error.message.replace(/^resume-fit: /, '')}\n`;
+      return `${fit_(String(key), TABLE_KEY_WIDTH)}  ${'-'.padStart(6)}  ${'error'.padEnd(8)}  ${error.code}: ${error.message.replace(/^resume-fit: /, '')}\n`;
     default: {
       const obj = withKey(c, key, { error: { code: error.code, message: error.message } }, line);
       return c.format === 'json' ? `  ${indent(JSON.stringify(obj, null, 2))}` : `${JSON.stringify(obj)}\n`;

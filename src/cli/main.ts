@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { createAnalyzer, isResumeFitError, TaxonomyError, validateTaxonomy, type Analyzer } from '../index.js';
+import { createAnalyzer, isResumeFitError, parseJobPosting, TaxonomyError, validateTaxonomy, type Analyzer } from '../index.js';
 import { version } from '../../package.json';
 import { parseResumeBytes, readResumeFile, ReadError, type ResumeInput } from '../node/read.js';
 import { defaultJobs, runAnalyze } from './analyze.js';
@@ -125,6 +125,46 @@ async function analyzeAction(inputs: string[], o: AnalyzeOpts): Promise<number> 
   }, new URL('./cli-worker.js', import.meta.url));
 }
 
+interface MatchOpts { job?: string; resume?: string; format?: OutputFormat; out?: string; jobs?: number; taxonomy?: string; explain?: boolean; asOf?: string; shard?: string }
+
+/** `resume-fit match`: rank resumes for one posting (--job), or postings for one resume (--resume). */
+async function matchAction(inputs: string[], o: MatchOpts): Promise<number> {
+  checkAsOf(o.asOf);
+  if ((o.job === undefined) === (o.resume === undefined)) throw new UsageError('resume-fit: give --job POSTING (to rank resumes) or --resume RESUME (to rank postings), one of the two.');
+  if (!inputs.length) throw new UsageError(`resume-fit: give the ${o.job !== undefined ? 'resumes' : 'postings'} to rank: files, folders, globs, or - for standard input (resume-fit match --help).`);
+  const toFile = o.out !== undefined && o.out !== '-';
+  const format: OutputFormat = o.format ?? (toFile ? formatOfPath(o.out!) : undefined) ?? (!toFile && process.stdout.isTTY ? 'table' : 'jsonl');
+  const shard = o.shard === undefined ? undefined : parseShard(o.shard);
+  if (shard === null) throw new UsageError(`resume-fit: --shard must be I/N with 0 <= I < N (e.g. 0/4 ... 3/4), got "${String(o.shard).slice(0, 40)}".`);
+  const analyzer = o.taxonomy ? (await loadTaxonomy(o.taxonomy)).analyzer : createAnalyzer();
+  const file = (o.job ?? o.resume)!;
+  let one: ResumeInput;
+  try { one = await readOne(file); } catch (e) {
+    if (e instanceof ReadError) throw new UsageError(`resume-fit: cannot read ${o.job !== undefined ? '--job' : '--resume'} ${file}: ${e.code}: ${e.message.replace(/^resume-fit: /, '')}`);
+    throw e;
+  }
+  // A posting that asks nothing the taxonomy knows cannot rank anything: say so before scoring a corpus.
+  if (o.job !== undefined) {
+    const posting = parseJobPosting((one.kind === 'text' ? one.text : one.value) as never, { analyzer });
+    if (!posting.items.length && !posting.years.length) process.stderr.write(`resume-fit: ${file} asks for no skill of the taxonomy; every score will be 0.\n`);
+  }
+  return runAnalyze({
+    inputs,
+    inputFormat: 'files',
+    config: {
+      format, keyName: 'file', explain: Boolean(o.explain), match: true,
+      roleIds: analyzer.listRoles().map((r) => r.id),
+      asOf: o.asOf ?? today(),
+      ...(o.taxonomy !== undefined ? { taxonomyPath: o.taxonomy } : {}),
+      ...(o.job !== undefined ? { job: one } : { matchResume: one }),
+    },
+    ...(o.out !== undefined ? { out: o.out } : {}),
+    resume: false,
+    jobs: o.jobs ?? defaultJobs(),
+    ...(shard ? { shard } : {}),
+  }, new URL('./cli-worker.js', import.meta.url));
+}
+
 async function readOne(file: string): Promise<ResumeInput> {
   if (file !== '-') return readResumeFile(file);
   const chunks: Buffer[] = [];
@@ -233,6 +273,37 @@ Exit codes:
   2  usage error (bad option, unknown --role, invalid --taxonomy)`)
     .showHelpAfterError('(resume-fit explain --help lists the options)')
     .action(async (file: string, o: { role?: string; taxonomy?: string }) => { setExit(await explainAction(file, o)); });
+
+  program
+    .command('match')
+    .description('rank resumes for one job posting (--job), or job postings for one resume (--resume), best first')
+    .argument('[inputs...]', 'the resumes (with --job) or postings (with --resume): files, folders, quoted globs, or - for standard input')
+    .option('--job <file>', 'the job posting (.txt, .md, .html, .pdf, .docx, or .json: {"title", "description", ...})')
+    .option('--resume <file>', 'the resume (.txt .md .json .pdf .docx)')
+    .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, else jsonl)').choices(OUTPUT_FORMATS))
+    .option('-o, --out <file>', 'write to FILE (via FILE.partial, renamed when complete); a .csv, .json or .jsonl FILE sets the format')
+    .option('-j, --jobs <n>', `worker threads (default: the number of cores, ${defaultJobs()} here; 1 runs in-process)`, positiveInt('--jobs', 256))
+    .option('--taxonomy <file>', 'a custom taxonomy JSON (validated; see resume-fit taxonomy check)')
+    .option('--explain', 'add the heaviest missing items with why and a suggestion (table lines; json/jsonl have every one)')
+    .option('--as-of <date>', 'the date experience is measured against (years asked), YYYY-MM-DD (default: today, UTC)')
+    .option('--shard <i/n>', 'process only shard I of N (0 <= I < N, FNV-1a of each relative path)')
+    .addHelpText('after', `
+Output, best first (ties in input order, inputs that failed last): jsonl/json records are
+{"file", "rank", ...fit} (matchJob's JobMatch: score, band, contributions, missing, shown, years);
+csv has rank, file, score, band, posting_title, posting_role, required_shown, required_missing,
+preferred_missing, years_met, error_code, error_message. Records are written once every input is scored.
+
+Examples:
+  resume-fit match --job posting.txt resumes/ --format csv --out ranked.csv
+  resume-fit match --resume me.pdf postings/ --format table
+
+Exit codes:
+  0  every input was scored
+  1  some inputs failed (each has an error record in the output), or the output could not be written
+  2  usage error (neither or both of --job and --resume, an unreadable --job/--resume file, a bad option)
+  130/143  interrupted by SIGINT/SIGTERM`)
+    .showHelpAfterError('(resume-fit match --help lists the options)')
+    .action(async (inputs: string[], o: MatchOpts) => { setExit(await matchAction(inputs, o)); });
 
   program
     .command('roles')

@@ -5,7 +5,7 @@
  * resume text, or a generic one for anything unexpected.
  */
 import { readFileSync } from 'node:fs';
-import { createAnalyzer, isResumeFitError, type Analyzer } from '../index.js';
+import { createAnalyzer, isResumeFitError, matchJob, parseJobPosting, type Analyzer, type JobMatch, type JobPosting } from '../index.js';
 import { parseResumeBytes, readResumeFile, ReadError, type FileKind, type ResumeInput } from '../node/read.js';
 import { errorRecord, resultRecord, type FormatConfig, type RecordError } from './format.js';
 
@@ -15,6 +15,10 @@ export interface TaskConfig extends FormatConfig {
   readonly asOf: string;
   /** A taxonomy JSON file, already validated by the main thread. */
   readonly taxonomyPath?: string;
+  /** `match --job FILE`: the posting, read by the main thread; every input is a resume scored against it. */
+  readonly job?: ResumeInput;
+  /** `match --resume FILE`: the resume, read by the main thread; every input is a posting it is scored against. */
+  readonly matchResume?: ResumeInput;
 }
 
 export type TaskSource =
@@ -36,6 +40,8 @@ export interface TaskResult {
   readonly chunk: string;
   /** The error code, or null when the input was scored. */
   readonly code: string | null;
+  /** `match`: the fit, formatted by the main thread once the ranks are known (chunk is then empty). */
+  readonly fit?: JobMatch;
 }
 
 export function loadTaxonomyFile(path: string): unknown {
@@ -52,11 +58,22 @@ function toRecordError(e: unknown): RecordError {
 export function makeRunner(config: TaskConfig): (task: Task) => Promise<TaskResult> {
   const analyzer: Analyzer = createAnalyzer(config.taxonomyPath ? { taxonomy: loadTaxonomyFile(config.taxonomyPath) } : undefined);
   const options = config.target ? { target: config.target, asOf: config.asOf } : { asOf: config.asOf };
+  const valueOf = (input: ResumeInput): never => (input.kind === 'text' ? input.text : input.value) as never;
+  // match --job: the posting is parsed once per thread (a JobPosting caches what scoring needs of it).
+  let posting: JobPosting | undefined;
   return async (task) => {
     try {
       const s = task.source;
       if (s.type === 'error') return { seq: task.seq, chunk: errorRecord(config, task.key, s.error, task.line), code: s.error.code };
       const input = s.type === 'path' ? await readResumeFile(s.path) : s.type === 'bytes' ? await parseResumeBytes(s.bytes, s.kind) : s.input;
+      if (config.job) {
+        posting ??= parseJobPosting(valueOf(config.job), { analyzer });
+        return { seq: task.seq, chunk: '', code: null, fit: matchJob(valueOf(input), posting, { analyzer, asOf: config.asOf }) };
+      }
+      if (config.matchResume) {
+        const fit = matchJob(valueOf(config.matchResume), parseJobPosting(valueOf(input), { analyzer }), { analyzer, asOf: config.asOf });
+        return { seq: task.seq, chunk: '', code: null, fit };
+      }
       const report = analyzer.analyzeResume(input.kind === 'text' ? input.text : (input.value as never), options);
       return { seq: task.seq, chunk: resultRecord(config, task.key, report), code: null };
     } catch (e) {

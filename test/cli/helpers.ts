@@ -37,7 +37,7 @@ export const AS_OF = '2026-06-30';
  * `explain` get `--as-of AS_OF` unless the test gives its own.
  */
 export function run(givenArgs: readonly string[], o: RunOptions = {}): Promise<RunResult> {
-  const dated = (givenArgs[0] === 'analyze' || givenArgs[0] === 'explain') && !givenArgs.includes('--as-of') && !givenArgs.includes('--help');
+  const dated = (givenArgs[0] === 'analyze' || givenArgs[0] === 'explain' || givenArgs[0] === 'match') && !givenArgs.includes('--as-of') && !givenArgs.includes('--help');
   const args = dated ? [...givenArgs, '--as-of', AS_OF] : givenArgs;
   const cmd = o.prefix?.length ? o.prefix[0]! : process.execPath;
   const cli = o.cli ?? CLI;
