@@ -183,6 +183,33 @@ export function select(id: string, group: 'health' | 'service' | 'nonhealth', te
   return picked.sort((a, b) => a.line - b.line).map((c) => ({ id: `${id}#${c.line}`, resume: id, line: c.line, sha: sha16(c.text), text: c.text }));
 }
 
+/** The objects of a JSON Lines file, one a line (none when the file is absent). */
+function readJsonl(file: string | URL): Record<string, unknown>[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+/** Rebuilds the texts of a manifest's recipes into `dir`, checking each against its recorded hash. */
+async function rebuild(what: string, manifest: URL, dir: string, listed: number): Promise<void> {
+  const sources = readJsonl(manifest) as unknown as { id: string; source: Recipe; sha: string }[];
+  mkdirSync(dir, { recursive: true });
+  let ok = 0;
+  const failed: string[] = [];
+  for (const s of sources) {
+    try {
+      const text = await extract(s.source);
+      if (sha16(text) !== s.sha) throw new Error('hash differs from the recorded one');
+      writeFileSync(join(dir, `${s.id}.txt`), text);
+      ok++;
+    } catch (e) {
+      failed.push(`${s.id}: ${(e as Error).message.split('\n')[0]}`);
+    }
+  }
+  console.log(`${what === 'resumes' ? 'real' : what}: ${ok} of ${sources.length} texts rebuilt in ${dir}`);
+  for (const f of failed.slice(0, listed)) console.log(`  ${f}`);
+  if (failed.length > listed) console.log(`  ... and ${failed.length - listed} more`);
+}
+
 async function main() {
   const [cmd, ...args] = process.argv.slice(2);
   if (cmd === 'extract') {
@@ -192,51 +219,16 @@ async function main() {
     const text = readFileSync(join(realDir(), 'resumes', `${id}.txt`), 'utf8');
     for (const l of select(id, group, text)) console.log(JSON.stringify(l));
   } else if (cmd === 'build') {
-    const sources = readFileSync(new URL('../test/real/sources.jsonl', import.meta.url), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; source: Recipe; sha: string });
-    mkdirSync(join(realDir(), 'resumes'), { recursive: true });
-    let ok = 0;
-    const failed: string[] = [];
-    for (const s of sources) {
-      try {
-        const text = await extract(s.source);
-        if (sha16(text) !== s.sha) throw new Error('hash differs from the recorded one');
-        writeFileSync(join(realDir(), 'resumes', `${s.id}.txt`), text);
-        ok++;
-      } catch (e) {
-        failed.push(`${s.id}: ${(e as Error).message.split('\n')[0]}`);
-      }
-    }
-    console.log(`real: ${ok} of ${sources.length} texts rebuilt in ${realDir()}`);
-    for (const f of failed.slice(0, 20)) console.log(`  ${f}`);
-    if (failed.length > 20) console.log(`  ... and ${failed.length - 20} more`);
+    await rebuild('resumes', new URL('../test/real/sources.jsonl', import.meta.url), join(realDir(), 'resumes'), 20);
   } else if (cmd === 'postings') {
     // The job-posting set (test/postings): the same recipes, into $RESUME_FIT_POSTINGS_DIR.
-    const sources = readFileSync(new URL('../test/postings/manifest.jsonl', import.meta.url), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; source: Recipe; sha: string });
-    mkdirSync(postingsDir(), { recursive: true });
-    let ok = 0;
-    const failed: string[] = [];
-    for (const s of sources) {
-      try {
-        const text = await extract(s.source);
-        if (sha16(text) !== s.sha) throw new Error('hash differs from the recorded one');
-        writeFileSync(join(postingsDir(), `${s.id}.txt`), text);
-        ok++;
-      } catch (e) {
-        failed.push(`${s.id}: ${(e as Error).message.split('\n')[0]}`);
-      }
-    }
-    console.log(`postings: ${ok} of ${sources.length} texts rebuilt in ${postingsDir()}`);
-    for (const f of failed) console.log(`  ${f}`);
+    await rebuild('postings', new URL('../test/postings/manifest.jsonl', import.meta.url), postingsDir(), Infinity);
   } else if (cmd === 'assemble') {
     // Gathered manifests and labels (with line texts, outside the repository) into test/real, texts dropped.
     const [from] = args as [string];
-    const read = (dir: string) => readdirSync(join(from, dir)).filter((f) => f.endsWith('.jsonl')).sort()
-      .flatMap((f) => readFileSync(join(from, dir, f), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Record<string, unknown>));
+    const read = (dir: string) => readdirSync(join(from, dir)).filter((f) => f.endsWith('.jsonl')).sort().flatMap((f) => readJsonl(join(from, dir, f)));
     const sources = new Map<string, Record<string, unknown>>();
-    const historyFile = join(from, 'history.jsonl');
-    const history = new Map<string, boolean>(existsSync(historyFile)
-      ? readFileSync(historyFile, 'utf8').split('\n').filter((l) => l.trim()).map((l) => { const h = JSON.parse(l) as { id: string; healthHistory: boolean }; return [h.id, h.healthHistory] as [string, boolean]; })
-      : []);
+    const history = new Map(readJsonl(join(from, 'history.jsonl')).map((h) => [h['id'] as string, h['healthHistory'] as boolean]));
     // One resume once: a text taken by two gatherers keeps its first id.
     const seen = new Set<string>();
     for (const s of read('manifests')) {
@@ -252,10 +244,7 @@ async function main() {
       sources.set(id, { id, group, source, licence, kind, sha, title, ...(role ? { role } : {}), ...(role && Array.isArray(acceptable) && acceptable.length ? { acceptable } : {}), ...(hist === undefined ? {} : { healthHistory: hist }) });
     }
     // Adjudicated second annotation (test/real/README.md, "Double annotation"): a line's corrected labels, by id.
-    const correctionsFile = join(from, 'corrections.jsonl');
-    const corrections = new Map<string, Record<string, unknown>>(existsSync(correctionsFile)
-      ? readFileSync(correctionsFile, 'utf8').split('\n').filter((l) => l.trim()).map((l) => { const c = JSON.parse(l) as Record<string, unknown>; return [c['id'] as string, c]; })
-      : []);
+    const corrections = new Map(readJsonl(join(from, 'corrections.jsonl')).map((c) => [c['id'] as string, c]));
     const lines = new Map<string, Record<string, unknown>>();
     for (const first of read('labels')) {
       const l = { ...first, ...(corrections.get(first['id'] as string) ?? {}) };
